@@ -1,0 +1,59 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+MANAGE := $(PY) manage.py
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: help install run worker test test-fast lint format messages services-start services-stop services-status clean
+
+help:
+	@echo "make run      install, migrate, load the French demo content, serve on http://127.0.0.1:8000 with the task worker"
+	@echo "make test     install, start PostgreSQL and OpenSearch if needed, run every test"
+	@echo "make lint     ruff check + format check"
+	@echo "make messages update and compile the French translation catalogue"
+
+# The virtual environment, with uv to install the locked dependencies.
+$(UV):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==0.13.8
+
+$(VENV)/.installed: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --inexact --all-extras --quiet
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	scripts/run-dev.sh
+
+worker: install
+	$(MANAGE) db_worker
+
+test: install
+	scripts/test.sh
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install
+	$(MANAGE) makemessages -l fr -i ".venv/*" -i ".services/*" -i "static_collected/*" --no-location
+	$(MANAGE) compilemessages -l fr -i .venv
+
+services-start:
+	scripts/services.sh start
+services-stop:
+	scripts/services.sh stop
+services-status:
+	scripts/services.sh status
+
+clean:
+	rm -rf $(VENV) static_collected .pytest_cache

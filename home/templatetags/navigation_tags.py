@@ -1,0 +1,30 @@
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    root = _site_root(context)
+    items = root.get_children().live().in_menu().public() if root else Page.objects.none()
+    current = context.get("page")
+    return {
+        "root": root,
+        "items": items,
+        "current_path": current.path if current else "",
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    ancestors = page.get_ancestors().filter(depth__gt=1) if page and page.depth > 2 else []
+    return {"ancestors": ancestors, "page": page}

@@ -1,0 +1,103 @@
+"""The site skeleton, as a visitor and a member meet it."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import Page
+
+from home.demo import DEMO_USERS, load_demo
+
+pytestmark = pytest.mark.django_db
+
+SECTIONS = {
+    "/groupes/": "Le travail bénévole du mouvement s'organise en groupes",
+    "/ressources/": "Guides, fiches pratiques, modèles de documents",
+    "/plaidoyer/": "Des argumentaires et des outils pour convaincre les élus locaux",
+    "/gouvernance/": "Les instances du mouvement, leurs membres",
+    "/groupes/transition/": "Proposer la nouvelle gouvernance ouverte du mouvement",
+    "/a-propos/": "démarche écologique dans la construction",
+}
+
+
+def test_home_page_presents_the_movement_in_french(client, demo):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr">' in html
+    assert "Aller au contenu" in html and 'href="#contenu"' in html
+    assert "Espace contributeurs du mouvement de l&#x27;habitat participatif" in html
+    assert "projets recensés en France" in html
+    # The main navigation leads to every section.
+    for path in ("/groupes/", "/ressources/", "/plaidoyer/", "/gouvernance/"):
+        assert f'href="{path}"' in html
+    assert "Se connecter" in html
+
+
+@pytest.mark.parametrize(("path", "text"), SECTIONS.items())
+def test_section_pages_render_in_french(client, demo, path, text):
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode().replace("&#x27;", "'")
+    assert text in html
+    assert 'aria-label="Fil d’Ariane"' in html
+
+
+def test_working_group_index_lists_the_four_demo_groups(client, demo):
+    html = client.get("/groupes/").content.decode().replace("&#x27;", "'")
+    for title in (
+        "Centre de ressources et observatoire juridique",
+        "Plaidoyer auprès des élus locaux",
+        "Rencontres et journées portes ouvertes",
+        "Groupe de transition",
+    ):
+        assert title in html
+
+
+def test_unknown_page_gives_a_french_404(client, demo):
+    response = client.get("/cette-page-n-existe-pas/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+def test_member_logs_in_on_the_site_and_out_again(client, demo):
+    response = client.post(
+        reverse("login"), {"username": "membre", "password": "membre-demo-2026"}, follow=True
+    )
+    assert response.status_code == 200
+    assert response.context["user"].username == "membre"
+    assert "Bonjour, Julien" in response.content.decode()
+
+    response = client.post(reverse("logout"), follow=True)
+    assert not response.context["user"].is_authenticated
+    assert "Se connecter" in response.content.decode()
+
+
+@pytest.mark.parametrize("username", ["membre", "personne-inconnue"])
+def test_failed_login_says_the_same_thing_for_any_username(client, demo, username):
+    response = client.post(reverse("login"), {"username": username, "password": "mauvais"})
+    assert response.status_code == 200
+    assert "Identifiant ou mot de passe incorrect" in response.content.decode()
+    assert not response.context["user"].is_authenticated
+
+
+def test_demo_content_has_every_role_and_loads_only_once(demo):
+    users = get_user_model().objects
+    assert users.get(username="admin").is_superuser
+    assert users.get(username="editrice").groups.filter(name="Editors").exists()
+    assert users.get(username="membre").groups.filter(name="Membres").exists()
+    assert not users.get(username="visiteur").groups.exists()
+
+    pages, accounts = Page.objects.count(), users.count()
+    report = load_demo()
+    assert report.created == []
+    assert (Page.objects.count(), users.count()) == (pages, accounts)
+    assert accounts == len(DEMO_USERS)
+
+
+def test_editor_reaches_the_admin_but_a_member_does_not(client, demo):
+    client.login(username="editrice", password="editrice-demo-2026")
+    assert client.get("/admin/").status_code == 200
+    client.logout()
+    client.login(username="membre", password="membre-demo-2026")
+    response = client.get("/admin/")
+    assert response.status_code == 302
