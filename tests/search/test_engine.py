@@ -52,6 +52,9 @@ def run_worker():
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
 
 
+# Committed transactions, as in production: the worker checks its connection between tasks,
+# which would end a test transaction. serialized_rollback restores the migrations' data after.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_edit_made_while_the_engine_is_down_is_indexed_when_it_is_back(
     search_engine, database_task_queue, home_page
 ):
