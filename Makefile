@@ -26,6 +26,7 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 install: $(VENV)/.installed
 
 run: install
+	@scripts/system-packages.sh || echo "Warning: Debian packages missing (OCR, .doc reading): documents that need them will show an extraction error."
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	scripts/run-dev.sh

@@ -14,13 +14,14 @@ from wagtail.rich_text import RichText
 
 from advocacy.factories import AdvocacyIndexPageFactory
 from governance.factories import GovernanceIndexPageFactory
+from resources.demo import load_resources
 from resources.factories import ResourceIndexPageFactory
 from workgroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 
 from .factories import HomePageFactory, StandardPageFactory
+from .membership import MEMBERS_GROUP
 from .models import HomePage
 
-MEMBERS_GROUP = "Membres"
 EDITORS_GROUP = "Editors"  # created by Wagtail's own migrations, with page permissions
 
 # Dev-only accounts, documented in README.md. Never load the demo on a public server.
@@ -289,4 +290,6 @@ def load_demo():
         _ensure_child(report, sections["groupes"], WorkingGroupPageFactory, values)
     _ensure_child(report, home, StandardPageFactory, {**ABOUT, "show_in_menus": False})
     _ensure_users(report, _ensure_groups())
+    editor = get_user_model().objects.get(username="editrice")
+    load_resources(report, sections["ressources"], owner=editor)
     return report

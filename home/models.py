@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .visibility import visible_pages
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -25,13 +26,18 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def visible_children(self):
-        """Live children anyone may see; restricted pages are listed by later features that
-        check each reader's rights."""
-        return self.get_children().live().public().specific()
+
+class ListsChildrenMixin:
+    """Adds the live children the reader may see to the template context."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().specific().order_by("path")
+        context["visible_children"] = visible_pages(children, request.user)
+        return context
 
 
-class HomePage(BasePage):
+class HomePage(ListsChildrenMixin, BasePage):
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -51,7 +57,7 @@ class StandardPage(BasePage):
         verbose_name_plural = _("content pages")
 
 
-class SectionPage(BasePage):
+class SectionPage(ListsChildrenMixin, BasePage):
     """Abstract base for the index page of a section: lists its children."""
 
     template = "pages/section_page.html"

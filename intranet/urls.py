@@ -9,6 +9,7 @@ from home.forms import LoginForm
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("", include("resources.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "compte/connexion/",

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ResourcesConfig(AppConfig):
     name = "resources"
     verbose_name = _("Resource centre")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register()

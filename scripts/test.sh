@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+scripts/system-packages.sh   # OCR and legacy .doc readers used by the extraction tests
 eval "$(scripts/services.sh start all)"
 export DATABASE_URL SEARCH_URL
 # These services were started for the suite: their tests must run, never be skipped.

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from home.visibility import visible_pages
+
 register = template.Library()
 
 
@@ -13,13 +15,16 @@ def _site_root(context):
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     root = _site_root(context)
-    items = root.get_children().live().in_menu().public() if root else Page.objects.none()
+    request = context.get("request")
+    items = Page.objects.none()
+    if root is not None:
+        items = visible_pages(root.get_children().live().in_menu(), request.user)
     current = context.get("page")
     return {
         "root": root,
         "items": items,
         "current_path": current.path if current else "",
-        "request": context.get("request"),
+        "request": request,
     }
 
 

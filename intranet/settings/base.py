@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -132,13 +133,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000  # Wagtail's StreamField forms post many fi
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
-DOCUMENT_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Espace contributeurs"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # Documents are always served through Django so that privacy is checked on every request.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.ResourceDocumentForm"
 # No shared passwords: privacy follows accounts and groups only.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
@@ -163,3 +166,8 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Text extraction of uploaded documents runs in a child process with these limits.
+EXTRACTION_TIMEOUT = int(os.environ.get("EXTRACTION_TIMEOUT", "180"))
+EXTRACTION_MEMORY_MB = int(os.environ.get("EXTRACTION_MEMORY_MB", "1024"))
+EXTRACTION_OCR_MAX_PAGES = int(os.environ.get("EXTRACTION_OCR_MAX_PAGES", "30"))

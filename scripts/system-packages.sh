@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Debian packages the document-extraction engine (resources/extraction) calls as programs:
+#   tesseract-ocr, tesseract-ocr-fra  OCR of scanned PDFs (French model)
+#   antiword, catdoc                  legacy Word .doc (catdoc reads what antiword refuses)
+#   poppler-utils                     pdftotext, the reference in bench/extraction.py
+#   qpdf                              builds a password-protected PDF in the tests
+# Installs only what is missing, so it is quiet and fast when everything is there.
+set -euo pipefail
+
+PACKAGES=(tesseract-ocr tesseract-ocr-fra antiword catdoc poppler-utils qpdf)
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null | grep -qx installed; then
+        missing+=("$package")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+fi
+echo "Installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
+$SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
