@@ -84,7 +84,9 @@ def _elasticsearch_backend_module():
             "install the project with its 'elasticsearch' extra."
         ) from error
     major = elasticsearch.VERSION[0]
-    if major not in (7, 8, 9):
+    if major == 7:
+        return "search.backends.elasticsearch7"
+    if major not in (8, 9):
         raise ImproperlyConfigured(f"Unsupported elasticsearch client version {major}.")
     return f"wagtail.search.backends.elasticsearch{major}"
 
@@ -103,7 +105,7 @@ def engine_backend(search_url, index_prefix="intranet_"):
     prefix = f"{credentials}@" if credentials else ""
     urls = [f"{http}://{prefix}{host}{parts.path}" for host in hosts.split(",")]
     if parts.scheme.startswith("opensearch"):
-        backend = "wagtail.search.backends.opensearch3"
+        backend = "search.backends.opensearch"
     else:
         backend = _elasticsearch_backend_module()
     return {

@@ -44,3 +44,13 @@ def search_engine(settings):
 def refresh(backend):
     for index, _models in engine_indexes(backend):
         index.refresh()
+
+
+@pytest.fixture(params=["database", "engine"])
+def backend(request):
+    """Each search test runs on Wagtail's database backend and on the real engine."""
+    if request.param == "engine":
+        engine = request.getfixturevalue("search_engine")
+        return lambda: refresh(engine)
+    request.getfixturevalue("db")
+    return lambda: None

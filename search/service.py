@@ -1,0 +1,206 @@
+"""One search across everything a reader may see.
+
+Each searchable kind (all pages, documents, and whatever registers itself with
+`register_source`) is searched with the reader's permissions applied inside the query; the
+results are merged by score (or by date) into one ranked list. If the engine is unreachable,
+the same search runs on the database backend and the page says so.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from modelsearch.backends import get_search_backend
+from wagtail.models import Page
+
+from home.visibility import hidden_collection_ids, hidden_paths
+
+from .query import clean_query, database_query, engine_query, has_searchable_words
+from .snippets import highlight, searchable_text
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 10
+MAX_DEPTH = 200  # results beyond this rank are not reachable by paging
+
+
+@dataclass
+class Source:
+    """A kind of record the site search covers."""
+
+    key: str
+    label: object
+    queryset: object  # callable(user) -> queryset restricted to what `user` may see
+    date: object  # callable(obj) -> date or datetime
+    date_field: str  # an indexed FilterField to sort by, newest first
+    url: object = None  # callable(obj) -> URL, default obj.url
+
+
+def visible_pages_for_search(user):
+    queryset = Page.objects.live().exclude(depth=1)
+    for path in hidden_paths(user):
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
+def visible_documents_for_search(user):
+    from wagtail.documents import get_document_model
+
+    queryset = get_document_model().objects.select_related("collection")
+    hidden = hidden_collection_ids(user)
+    return queryset.exclude(collection__in=hidden) if hidden else queryset
+
+
+def _document_url(document):
+    from django.urls import reverse
+
+    return reverse("resources:document_detail", args=[document.pk])
+
+
+SOURCES = [
+    Source(
+        "page",
+        _("Page"),
+        visible_pages_for_search,
+        lambda page: page.last_published_at,
+        "last_published_at",
+    ),
+    Source(
+        "document",
+        _("Document"),
+        visible_documents_for_search,
+        lambda document: document.created_at,
+        "created_at",
+        _document_url,
+    ),
+]
+
+
+def register_source(source):
+    """Later record types (events, ads, projects...) join the site search here."""
+    SOURCES.append(source)
+
+
+@dataclass
+class Hit:
+    obj: object
+    score: float
+    source: Source
+    title: str = ""
+    url: str = ""
+    kind: str = ""
+    section: str = ""
+    date: object = None
+    snippet: str = ""
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    hits: list = field(default_factory=list)
+    count: int = 0
+    page: int = 1
+    engine_down: bool = False
+    counts_by_source: dict = field(default_factory=dict)
+
+    @property
+    def first_rank(self):
+        return (self.page - 1) * PAGE_SIZE + 1
+
+    @property
+    def num_pages(self):
+        return max(1, min(-(-self.count // PAGE_SIZE), MAX_DEPTH // PAGE_SIZE))
+
+
+def default_is_engine():
+    return "database" not in settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
+
+
+def engine_fallback_name():
+    """The backend that answers while the engine is unreachable."""
+    return "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+
+
+def _score(result):
+    return getattr(result, "_score", None) or 0.0
+
+
+class SiteSearch:
+    def __init__(self, user, text, *, page=1, sort="relevance", sources=None):
+        self.user = user
+        self.query = clean_query(text)
+        self.page = page
+        self.sort = sort if sort in ("relevance", "newest") else "relevance"
+        self.sources = sources or SOURCES
+
+    def run(self):
+        outcome = SearchOutcome(query=self.query, page=self.page)
+        if not has_searchable_words(self.query):
+            return outcome
+        is_engine = default_is_engine()
+        try:
+            hits, counts = self._search(
+                "default", engine_query(self.query) if is_engine else database_query(self.query)
+            )
+        except Exception:
+            if not is_engine:
+                raise
+            logger.warning("Search engine unreachable: answering from the database", exc_info=True)
+            outcome.engine_down = True
+            hits, counts = self._search(engine_fallback_name(), database_query(self.query))
+        outcome.counts_by_source = counts
+        outcome.count = sum(counts.values())
+        start = (self.page - 1) * PAGE_SIZE
+        outcome.hits = hits[start : start + PAGE_SIZE]
+        self._describe(outcome.hits)
+        return outcome
+
+    def _search(self, backend_name, query):
+        backend = get_search_backend(backend_name)
+        depth = min(self.page * PAGE_SIZE, MAX_DEPTH)
+        hits, counts = [], {}
+        for source in self.sources:
+            queryset = source.queryset(self.user)
+            if self.sort == "newest":
+                queryset = queryset.order_by(f"-{source.date_field}")
+            results = backend.search(
+                query, queryset, order_by_relevance=self.sort == "relevance"
+            ).annotate_score("_score")
+            window = list(results[:depth])
+            counts[source.key] = results.count()
+            hits.extend(Hit(obj=result, score=_score(result), source=source) for result in window)
+        if self.sort == "newest":
+            hits.sort(key=lambda hit: hit.source.date(hit.obj) or 0, reverse=True)
+        else:
+            hits.sort(key=lambda hit: hit.score, reverse=True)
+        return hits, counts
+
+    def _describe(self, hits):
+        """Title, URL, kind, section and snippet of the hits on the page, with the pages made
+        specific in one query per page type."""
+        pages = [hit.obj for hit in hits if isinstance(hit.obj, Page)]
+        specific = {
+            page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()
+        }
+        sections = _sections_of([page.path for page in specific.values()])
+        for hit in hits:
+            obj = specific.get(hit.obj.pk, hit.obj) if isinstance(hit.obj, Page) else hit.obj
+            hit.obj = obj
+            hit.title = obj.title
+            hit.url = hit.source.url(obj) if hit.source.url else obj.url
+            hit.kind = str(obj._meta.verbose_name).capitalize()
+            hit.date = hit.source.date(obj)
+            if isinstance(obj, Page):
+                hit.section = sections.get(obj.path[:12], "")
+            elif getattr(obj, "collection", None) is not None and obj.collection.depth > 1:
+                hit.section = obj.collection.name
+            hit.snippet = highlight(searchable_text(obj), self.query)
+
+
+def _sections_of(paths):
+    """Titles of the top-level sections (depth 3) above these page paths, in one query."""
+    prefixes = {path[:12] for path in paths if len(path) >= 12}
+    if not prefixes:
+        return {}
+    return dict(Page.objects.filter(path__in=prefixes).values_list("path", "title"))
