@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from home.visibility import hidden_collection_ids, hidden_paths
 
+from .facets import FACET_DEPTH, compute_facets, filter_queryset
 from .query import clean_query, database_query, engine_query, has_searchable_words
 from .snippets import highlight, searchable_text
 
@@ -103,6 +104,7 @@ class SearchOutcome:
     page: int = 1
     engine_down: bool = False
     counts_by_source: dict = field(default_factory=dict)
+    facets: list = field(default_factory=list)
 
     @property
     def first_rank(self):
@@ -127,12 +129,16 @@ def _score(result):
 
 
 class SiteSearch:
-    def __init__(self, user, text, *, page=1, sort="relevance", sources=None):
+    def __init__(
+        self, user, text, *, page=1, sort="relevance", sources=None, filters=None, with_facets=False
+    ):
         self.user = user
         self.query = clean_query(text)
         self.page = page
         self.sort = sort if sort in ("relevance", "newest") else "relevance"
         self.sources = sources or SOURCES
+        self.filters = filters or {}
+        self.with_facets = with_facets
 
     def run(self):
         outcome = SearchOutcome(query=self.query, page=self.page)
@@ -151,6 +157,8 @@ class SiteSearch:
             hits, counts = self._search(engine_fallback_name(), database_query(self.query))
         outcome.counts_by_source = counts
         outcome.count = sum(counts.values())
+        if self.with_facets:
+            outcome.facets = compute_facets(hits, self.filters)
         start = (self.page - 1) * PAGE_SIZE
         outcome.hits = hits[start : start + PAGE_SIZE]
         self._describe(outcome.hits)
@@ -159,9 +167,13 @@ class SiteSearch:
     def _search(self, backend_name, query):
         backend = get_search_backend(backend_name)
         depth = min(self.page * PAGE_SIZE, MAX_DEPTH)
+        if self.with_facets:
+            depth = max(depth, FACET_DEPTH)
         hits, counts = [], {}
         for source in self.sources:
-            queryset = source.queryset(self.user)
+            queryset = filter_queryset(source, source.queryset(self.user), self.filters)
+            if queryset is None:
+                continue
             if self.sort == "newest":
                 queryset = queryset.order_by(f"-{source.date_field}")
             results = backend.search(
@@ -192,7 +204,7 @@ class SiteSearch:
             hit.kind = str(obj._meta.verbose_name).capitalize()
             hit.date = hit.source.date(obj)
             if isinstance(obj, Page):
-                hit.section = sections.get(obj.path[:12], "")
+                hit.section = sections.get(obj.path[:12], "") if len(obj.path) > 12 else ""
             elif getattr(obj, "collection", None) is not None and obj.collection.depth > 1:
                 hit.section = obj.collection.name
             hit.snippet = highlight(searchable_text(obj), self.query)

@@ -11,6 +11,7 @@ from .query import fold, words
 
 SNIPPET_LENGTH = 220
 _SPACES = re.compile(r"\s+")
+_MARKDOWN_HEADINGS = re.compile(r"(?m)^\s*#{1,6}\s+")
 
 
 def _as_text(value):
@@ -35,7 +36,8 @@ def searchable_text(obj):
             parts.append(_as_text(field.get_value(obj)))
         except Exception:  # noqa: BLE001, S112 (a field that cannot render gives no snippet)
             continue
-    return _SPACES.sub(" ", " ".join(parts)).strip()
+    text = _MARKDOWN_HEADINGS.sub(" ", " ".join(parts))
+    return _SPACES.sub(" ", text).strip()
 
 
 def _stems(query):

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from .facets import read_filters
 from .models import QueryLog
 from .query import MAX_QUERY_LENGTH, clean_query, fold, plain_words, words
 from .service import SiteSearch, engine_fallback_name, visible_pages_for_search
@@ -67,8 +68,21 @@ def search_page(request):
     raw = request.GET.get("q", "")
     number = _page_number(request.GET.get("page")) or 1
     sort = request.GET.get("sort", "relevance")
-    outcome = SiteSearch(request.user, raw, page=number, sort=sort).run()
+    filters = read_filters(request.GET)
+    outcome = SiteSearch(
+        request.user, raw, page=number, sort=sort, filters=filters, with_facets=True
+    ).run()
+    for facet in outcome.facets:
+        for choice in facet.choices:
+            params = request.GET.copy()
+            params.pop("page", None)
+            if choice.selected:
+                params.pop(facet.param, None)
+            else:
+                params[facet.param] = choice.value
+            choice.url = f"?{params.urlencode()}"
     context = {
+        "filters": filters,
         "query": outcome.query,
         "outcome": outcome,
         "sort": sort if sort in ("relevance", "newest") else "relevance",

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from home.factories import StandardPageFactory
 from resources.models import ResourceDocument
@@ -227,3 +227,45 @@ def test_an_unreachable_engine_falls_back_to_the_database_with_a_notice(
     assert "Assemblée générale ordinaire" in {hit.title for hit in response.context["outcome"].hits}
     assert api(client, "assemblée")["count"] == 1
     assert client.get("/search/autocomplete/", {"q": "Assem"}).status_code == 200
+
+
+def facet_counts(response, param):
+    return {
+        choice.value: choice.count
+        for facet in response.context["outcome"].facets
+        if facet.param == param
+        for choice in facet.choices
+    }
+
+
+def test_facets_count_only_visible_results_and_filter_inside_the_query(client, site):
+    response = client.get("/search/", {"q": "Lilas"})
+    assert facet_counts(response, "kind") == {}
+    client.force_login(site["insider"])
+    response = client.get("/search/", {"q": "Lilas"})
+    kinds = facet_counts(response, "kind")
+    assert kinds == {"home.standardpage": 1, "document": 1}
+    assert list(facet_counts(response, "group").values()) == [1]
+
+    response = client.get("/search/", {"q": "Lilas", "kind": "document"})
+    assert [hit.title for hit in response.context["outcome"].hits] == ["Promesse de vente Lilas"]
+    response = client.get("/search/", {"q": "Lilas", "kind": "home.standardpage"})
+    assert [hit.kind for hit in response.context["outcome"].hits] == ["Page de contenu"]
+    for odd in ({"kind": "nope.nope"}, {"year": "deux"}, {"group": "-3"}, {"theme": "x" * 500}):
+        assert client.get("/search/", {"q": "Lilas", **odd}).status_code == 200
+
+
+def test_editors_promoted_results_show_first_but_never_a_private_page(client, site):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    public = Page.objects.get(title="Jardin partagé")
+    private = Page.objects.get(title="Compte rendu confidentiel sur le terrain des Lilas")
+    query = Query.get("potager")
+    SearchPromotion.objects.create(query=query, page=public, sort_order=0)
+    SearchPromotion.objects.create(query=query, page=private, sort_order=1)
+    text = html.unescape(client.get("/search/", {"q": "potager"}).content.decode())
+    assert "Recommandé par l’équipe éditoriale" in text and "Jardin partagé" in text
+    assert "Compte rendu confidentiel" not in text
+    client.force_login(site["insider"])
+    text = html.unescape(client.get("/search/", {"q": "potager"}).content.decode())
+    assert "Compte rendu confidentiel" in text
