@@ -101,3 +101,17 @@ def test_editor_reaches_the_admin_but_a_member_does_not(client, demo):
     client.login(username="membre", password="membre-demo-2026")
     response = client.get("/admin/")
     assert response.status_code == 302
+
+
+def test_server_error_page_is_french_and_self_contained(client, demo, settings):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Une erreur est survenue" in html and 'lang="fr"' in html
+    assert "/static/css/site.css" in html
+
+
+def test_static_files_are_served_by_whitenoise(client, demo):
+    response = client.get("/static/css/site.css")
+    assert response.status_code == 200
+    assert b"skip-link" in b"".join(response.streaming_content)
