@@ -6,33 +6,17 @@ resources each other choice would give. The number of queries does not depend on
 of resources.
 """
 
-from dataclasses import dataclass
-
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from home.visibility import visible_pages
+from search.facets import Choice, Facet
 
 from .models import ResourcePage
 
 PAGE_SIZE = 20
-
-
-@dataclass
-class FacetChoice:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    param: str
-    label: str
-    choices: list
 
 
 def _resources_with(field, values):
@@ -127,7 +111,7 @@ class ResourceListing:
         )
         selected = self.selected[param]
         choices = [
-            FacetChoice(
+            Choice(
                 value=str(row[value_field]),
                 label=self._choice_label(param, row[label_field]),
                 count=row["count"],
