@@ -17,6 +17,7 @@ from governance.factories import GovernanceIndexPageFactory
 from resources.demo import load_resources
 from resources.factories import ResourceIndexPageFactory
 from workgroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
+from workgroups.models import WorkingGroupPage
 
 from .factories import HomePageFactory, StandardPageFactory
 from .membership import MEMBERS_GROUP
@@ -164,6 +165,8 @@ WORKING_GROUPS = [
     {
         "title": "Rencontres et journées portes ouvertes",
         "slug": "rencontres",
+        # A private space: only its members (and editors) read it.
+        "visibility": "private",
         "intro": _p(
             "Organiser les rencontres nationales et les journées portes ouvertes, et outiller "
             "les associations régionales pour leurs événements."
@@ -279,6 +282,17 @@ def _ensure_users(report, groups):
         report.add(f"compte « {username} » ({role})")
 
 
+def _ensure_memberships(member, editor):
+    """The demo member belongs to two groups (one of them private); the editor coordinates
+    the advocacy group."""
+    spaces = {page.slug: page for page in WorkingGroupPage.objects.all()}
+    for slug in ("centre-de-ressources", "rencontres"):
+        if slug in spaces and spaces[slug].members_group:
+            member.groups.add(spaces[slug].members_group)
+    if "plaidoyer-elus" in spaces and spaces["plaidoyer-elus"].coordinators_group:
+        editor.groups.add(spaces["plaidoyer-elus"].coordinators_group)
+
+
 @transaction.atomic
 def load_demo():
     report = DemoReport()
@@ -290,6 +304,8 @@ def load_demo():
         _ensure_child(report, sections["groupes"], WorkingGroupPageFactory, values)
     _ensure_child(report, home, StandardPageFactory, {**ABOUT, "show_in_menus": False})
     _ensure_users(report, _ensure_groups())
-    editor = get_user_model().objects.get(username="editrice")
+    users = get_user_model().objects
+    editor = users.get(username="editrice")
+    _ensure_memberships(users.get(username="membre"), editor)
     load_resources(report, sections["ressources"], owner=editor)
     return report

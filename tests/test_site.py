@@ -42,15 +42,19 @@ def test_section_pages_render_in_french(client, demo, path, text):
     assert 'aria-label="Fil d’Ariane"' in html
 
 
-def test_working_group_index_lists_the_four_demo_groups(client, demo):
+def test_working_group_index_lists_the_demo_groups_a_visitor_may_see(client, demo):
     html = client.get("/groupes/").content.decode().replace("&#x27;", "'")
     for title in (
         "Centre de ressources et observatoire juridique",
         "Plaidoyer auprès des élus locaux",
-        "Rencontres et journées portes ouvertes",
         "Groupe de transition",
     ):
         assert title in html
+    # The private group is listed for its members only.
+    assert "Rencontres et journées portes ouvertes" not in html
+    client.login(username="membre", password="membre-demo-2026")
+    html = client.get("/groupes/").content.decode().replace("&#x27;", "'")
+    assert "Rencontres et journées portes ouvertes" in html
 
 
 def test_unknown_page_gives_a_french_404(client, demo):
@@ -94,13 +98,16 @@ def test_demo_content_has_every_role_and_loads_only_once(demo):
     assert accounts == len(DEMO_USERS)
 
 
-def test_editor_reaches_the_admin_but_a_member_does_not(client, demo):
+def test_editors_and_group_members_reach_the_admin_but_not_a_visitor(client, demo):
     client.login(username="editrice", password="editrice-demo-2026")
     assert client.get("/admin/").status_code == 200
     client.logout()
+    # The demo member belongs to working groups, whose members edit their space in the admin.
     client.login(username="membre", password="membre-demo-2026")
-    response = client.get("/admin/")
-    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    client.logout()
+    client.login(username="visiteur", password="visiteur-demo-2026")
+    assert client.get("/admin/").status_code == 302
 
 
 def test_server_error_page_is_french_and_self_contained(client, demo, settings):

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def private_group_space(demo):
     """The transition group's space, restricted to a group of its own."""
     space = WorkingGroupPage.objects.get(slug="transition")
-    group = Group.objects.create(name="Groupe de transition — membres")
+    group = Group.objects.create(name="Transition — invités")
     restriction = PageViewRestriction.objects.create(
         page=space, restriction_type=PageViewRestriction.GROUPS
     )

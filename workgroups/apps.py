@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class WorkgroupsConfig(AppConfig):
     name = "workgroups"
     verbose_name = _("Working groups")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register()

@@ -1,0 +1,149 @@
+"""Working-group spaces: what creating one sets up, and who may read, edit and publish."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from wagtail.models import CollectionViewRestriction, GroupPagePermission, PageViewRestriction
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from home.factories import StandardPageFactory
+from resources.models import ResourceDocument
+from workgroups.models import WorkingGroupIndexPage, WorkingGroupPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(demo):
+    return WorkingGroupIndexPage.objects.get()
+
+
+def create_in_admin(client, index, title, visibility):
+    url = reverse("wagtailadmin_pages:add", args=["workgroups", "workinggrouppage", index.pk])
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": "habitat-senior",
+            "intro": rich_text("<p>Accueillir les seniors dans les projets.</p>"),
+            "body": streamfield([]),
+            "visibility": visibility,
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return WorkingGroupPage.objects.get(title=title)
+
+
+def test_creating_a_group_in_the_admin_sets_up_its_whole_space(client, django_user_model, index):
+    client.force_login(django_user_model.objects.get(username="admin"))
+    space = create_in_admin(client, index, "Habitat et seniors", "private")
+    assert space.members_group.name == "Habitat et seniors — membres"
+    assert space.coordinators_group.name == "Habitat et seniors — coordination"
+    assert space.collection.name == "Habitat et seniors"
+    restriction = PageViewRestriction.objects.get(page=space)
+    assert set(restriction.groups.values_list("name", flat=True)) == {
+        "Habitat et seniors — membres",
+        "Habitat et seniors — coordination",
+        "Editors",
+    }
+    assert CollectionViewRestriction.objects.filter(collection=space.collection).exists()
+    # Permissions apply to this space only.
+    assert set(
+        GroupPagePermission.objects.filter(group=space.members_group).values_list("page", flat=True)
+    ) == {space.pk}
+
+
+def make_user(django_user_model, name, *groups):
+    user = django_user_model.objects.create_user(name, password="pw")
+    user.groups.add(*groups)
+    return user
+
+
+@pytest.fixture
+def spaces(index, django_user_model):
+    private = WorkingGroupPage.objects.get(slug="rencontres")
+    other = WorkingGroupPage.objects.get(slug="transition")
+    note = StandardPageFactory(parent=private, title="Compte rendu de réunion", slug="cr")
+    document = ResourceDocument(title="Budget des rencontres", collection=private.collection)
+    document.file.save("budget.txt", ContentFile("Budget prévisionnel".encode()), save=False)
+    document.save()
+    return {
+        "private": private,
+        "other": other,
+        "note": note,
+        "document": document,
+        "member": make_user(django_user_model, "marie", private.members_group),
+        "coordinator": make_user(django_user_model, "claire", private.coordinators_group),
+        "other_member": make_user(django_user_model, "olivier", other.members_group),
+    }
+
+
+@pytest.mark.parametrize(
+    ("who", "can_read"),
+    [
+        (None, False),
+        ("other_member", False),
+        ("member", True),
+        ("coordinator", True),
+        ("editrice", True),
+    ],
+)
+def test_a_private_space_is_read_only_by_its_group_and_editors(
+    client, django_user_model, spaces, who, can_read
+):
+    if who == "editrice":
+        client.force_login(django_user_model.objects.get(username="editrice"))
+    elif who:
+        client.force_login(spaces[who])
+    for url in (spaces["private"].url, spaces["note"].url, spaces["document"].url):
+        response = client.get(url)
+        assert (response.status_code == 200) is can_read, (who, url, response.status_code)
+
+
+@pytest.mark.parametrize(
+    ("who", "edit", "publish"),
+    [("member", True, True), ("coordinator", True, True), ("other_member", False, False)],
+)
+def test_roles_edit_and_publish_only_their_own_space(spaces, who, edit, publish):
+    permissions = spaces["note"].permissions_for_user(spaces[who])
+    assert permissions.can_edit() is edit
+    assert permissions.can_publish() is publish
+    assert not spaces["other"].permissions_for_user(spaces["member"]).can_edit()
+
+
+def test_a_moderated_group_lets_members_submit_but_not_publish(spaces):
+    private = spaces["private"]
+    private.moderated = True
+    GroupPagePermission.objects.filter(
+        group=private.members_group, permission__codename="publish_page"
+    ).delete()
+    assert not spaces["note"].permissions_for_user(spaces["member"]).can_publish()
+    assert spaces["note"].permissions_for_user(spaces["coordinator"]).can_publish()
+
+
+def test_changing_visibility_updates_the_restrictions(client, django_user_model, spaces):
+    private = spaces["private"]
+    private.visibility = "members"
+    private.save()
+    restriction = PageViewRestriction.objects.get(page=private)
+    assert "Membres" in set(restriction.groups.values_list("name", flat=True))
+    client.force_login(django_user_model.objects.get(username="visiteur"))
+    assert client.get(private.url).status_code == 302
+    client.force_login(django_user_model.objects.get(username="membre"))
+    assert client.get(private.url).status_code == 200
+    private.visibility = "open"
+    private.save()
+    assert not PageViewRestriction.objects.filter(page=private).exists()
+    client.logout()
+    assert client.get(private.url).status_code == 200
+
+
+def test_group_names_stay_unique(index):
+    first = WorkingGroupPage(title="Communication", slug="communication")
+    index.add_child(instance=first)
+    Group.objects.filter(name="Communication — membres").exists()
+    second = WorkingGroupPage(title="Communication", slug="communication-2")
+    index.add_child(instance=second)
+    assert first.members_group.name != WorkingGroupPage.objects.get(pk=second.pk).members_group.name

@@ -1,0 +1,106 @@
+"""What a working group's space is made of, beyond its page.
+
+All of it comes from Wagtail's own groups, page permissions, collection permissions and view
+restrictions, so the admin shows the truth: coordinators edit and publish everything in their
+space, members create and edit pages there (and publish them unless the group is moderated),
+and nobody edits another group's space.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    PageViewRestriction,
+)
+
+from home.membership import MEMBERS_GROUP
+
+from .models import Visibility
+
+EDITORS_GROUP = "Editors"
+MEMBER_PAGE_PERMISSIONS = ("add_page", "change_page")
+COORDINATOR_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+)
+DOCUMENT_PERMISSIONS = ("add_resourcedocument", "change_resourcedocument", "choose_document")
+
+
+def _unique_group(name):
+    candidate, number = name[:140], 2
+    while Group.objects.filter(name=candidate).exists():
+        candidate, number = f"{name[:134]} ({number})", number + 1
+    return Group.objects.create(name=candidate)
+
+
+def _grant(group, codenames, **target):
+    permissions = Permission.objects.filter(codename__in=codenames)
+    for permission in permissions:
+        if "page" in target:
+            GroupPagePermission.objects.get_or_create(group=group, permission=permission, **target)
+        else:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, permission=permission, **target
+            )
+
+
+@transaction.atomic
+def provision_space(page):
+    """Create the groups, collection and permissions of a new working group's space."""
+    members = _unique_group(f"{page.title} — membres")
+    coordinators = _unique_group(f"{page.title} — coordination")
+    admin_access = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    for group in (members, coordinators):
+        group.permissions.add(admin_access)
+    collection = Collection.get_first_root_node().add_child(name=page.title[:255])
+
+    member_page_permissions = MEMBER_PAGE_PERMISSIONS
+    if not page.moderated:
+        member_page_permissions = (*MEMBER_PAGE_PERMISSIONS, "publish_page")
+    _grant(members, member_page_permissions, page=page)
+    _grant(coordinators, COORDINATOR_PAGE_PERMISSIONS, page=page)
+    for group in (members, coordinators):
+        _grant(group, DOCUMENT_PERMISSIONS, collection=collection)
+
+    type(page).objects.filter(pk=page.pk).update(
+        members_group=members, coordinators_group=coordinators, collection=collection
+    )
+    page.members_group, page.coordinators_group, page.collection = members, coordinators, collection
+    apply_visibility(page)
+
+
+def _readers(page):
+    """The Wagtail groups that may read a members-only or private space."""
+    groups = [page.members_group, page.coordinators_group]
+    groups += list(Group.objects.filter(name=EDITORS_GROUP))
+    if page.visibility == Visibility.MEMBERS:
+        groups += list(Group.objects.filter(name=MEMBERS_GROUP))
+    return [group for group in groups if group is not None]
+
+
+@transaction.atomic
+def apply_visibility(page):
+    """Make the page's and the collection's view restrictions match the chosen visibility."""
+    PageViewRestriction.objects.filter(page=page).delete()
+    if page.collection_id:
+        CollectionViewRestriction.objects.filter(collection_id=page.collection_id).delete()
+    if page.visibility == Visibility.OPEN:
+        return
+    readers = _readers(page)
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(readers)
+    if page.collection_id:
+        collection_restriction = CollectionViewRestriction.objects.create(
+            collection_id=page.collection_id, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        collection_restriction.groups.set(readers)
