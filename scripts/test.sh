@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# `make test`: starts PostgreSQL and OpenSearch when they are not already running, then runs
-# the whole suite against them. Extra arguments go to pytest (e.g. scripts/test.sh -k login).
+# `make test`: starts PostgreSQL, OpenSearch and Elasticsearch 7 when they are not already
+# running, then runs the whole suite against them. Extra arguments go to pytest (e.g.
+# scripts/test.sh -k login).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/system-packages.sh   # OCR and legacy .doc readers used by the extraction tests
 eval "$(scripts/services.sh start all)"
-export DATABASE_URL SEARCH_URL
+# The site-search tests also run against Elasticsearch 7.10 (the `elasticsearch` extra).
+eval "$(scripts/services.sh start elasticsearch)"
+export DATABASE_URL SEARCH_URL ELASTICSEARCH_URL
 # These services were started for the suite: their tests must run, never be skipped.
-export INTRANET_TEST_REQUIRE="postgresql,search-engine"
+export INTRANET_TEST_REQUIRE="postgresql,search-engine,search-engine-es"
 
 exec .venv/bin/pytest "$@"

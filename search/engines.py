@@ -11,6 +11,7 @@ Several comma-separated hosts may be given for a cluster:
 ``opensearch://node1:9200,node2:9200``.
 """
 
+import sys
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -75,9 +76,33 @@ _SCHEMES = {
 }
 
 
-def _elasticsearch_backend_module():
+def import_elasticsearch():
+    """The `elasticsearch` client module, importable beside NumPy 2.
+
+    The 7.13 client (7.14+ refuse a 7.10 node whose build flavour is not "default", as the
+    embedded test node's is) reads `numpy.float_` at import when NumPy is installed, and NumPy 2
+    (pulled in by py3langid) removed it: the import fails with AttributeError. The client only
+    uses NumPy to serialise NumPy numbers, which we never send, so it is imported with NumPy
+    hidden.
+    """
+    if "elasticsearch" in sys.modules:
+        return sys.modules["elasticsearch"]
+    missing = object()
+    numpy = sys.modules.get("numpy", missing)
+    sys.modules["numpy"] = None  # `import numpy` raises ImportError, which the client expects
     try:
         import elasticsearch
+    finally:
+        if numpy is missing:
+            del sys.modules["numpy"]
+        else:
+            sys.modules["numpy"] = numpy
+    return elasticsearch
+
+
+def _elasticsearch_backend_module():
+    try:
+        elasticsearch = import_elasticsearch()
     except ImportError as error:
         raise ImproperlyConfigured(
             "SEARCH_URL names Elasticsearch but the client is not installed: "

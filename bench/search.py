@@ -1,0 +1,395 @@
+"""Latency of the site search API next to a raw OpenSearch query, and on the database backend.
+
+    .venv/bin/python bench/search.py [--pages N] [--rounds N] [--profile]
+
+In the throwaway world of bench/relevance.py (a PostgreSQL database `bench_search` created
+and dropped by the script, a temporary MEDIA_ROOT, OpenSearch indexes under `bench_search_`
+deleted at the end), it builds: the demo content, the corpus (`import_resources`;
+EXTRACTION_OCR_MAX_PAGES=2 in the environment shortens it) and N (default 10 000) generated
+French content pages, then indexes everything with `update_index` (OpenSearch and the
+database backend; per-save indexing is off while building).
+
+Pages are created fast but through Wagtail's own `Page.save()`: under 20 section pages, each
+child gets its treebeard path computed from its parent's (`Page._get_path`, what `add_child`
+does with one extra query per page) and the parents' `numchild` is set once at the end, in
+transactions of 500 pages. `bulk_create` would skip treebeard and Wagtail's bookkeeping
+(url_path, locale, translation key), and refuses multi-table inherited models anyway.
+
+Then, for the queries of tests/search/relevance.tsv, `--rounds` times each (after one warm-up
+round), it measures in the same loop, one after the other:
+- `GET /search/api/?q=...` through Django's test `Client`, in this process (no HTTP server:
+  the figure is Django's middleware, the view, `SiteSearch` and the engine round trips), as
+  an anonymous visitor, with OpenSearch as the default backend;
+- the raw query: the very query body the site sends for its page source (same text, same
+  fields, same index and analyzer, same permission filter), sent once with `opensearch-py`
+  (one client kept open), size 10, ids only;
+then the same API calls with the database backend (PostgreSQL full text) as the default.
+It prints p50/p95 of each, the API/raw p95 ratio, and asserts nothing. With --profile, one
+more round of API calls runs under pyinstrument and its report is printed.
+"""
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import relevance  # bench/relevance.py: the throwaway world and the queries
+
+SECTIONS = 20
+BATCH = 500
+PREFIX = "bench_search_"
+
+# Word lists for plausible, varied French pages about participatory housing.
+KINDS = [
+    "Compte rendu",
+    "Atelier",
+    "Fiche pratique",
+    "Note de synthèse",
+    "Réunion",
+    "Journée d'échanges",
+    "Visite de chantier",
+    "Témoignage",
+    "Lettre d'information",
+    "Retour d'expérience",
+    "Assemblée des habitants",
+    "Questions fréquentes",
+]
+TOPICS = [
+    "la salle commune",
+    "le jardin partagé",
+    "le budget prévisionnel",
+    "l'achat du terrain",
+    "le permis de construire",
+    "la charte du groupe",
+    "l'accueil de nouveaux foyers",
+    "la mixité entre générations",
+    "le chantier participatif",
+    "la buanderie collective",
+    "le prêt bancaire",
+    "la gouvernance partagée",
+    "les statuts de la société",
+    "le choix de l'architecte",
+    "la maîtrise d'ouvrage",
+    "les espaces mutualisés",
+    "la performance énergétique",
+    "le bail réel solidaire",
+    "la copropriété",
+    "le partenariat avec le bailleur social",
+    "la chaufferie au bois",
+    "la récupération de l'eau de pluie",
+    "l'atelier de bricolage",
+    "les chambres d'amis",
+    "le covoiturage entre voisins",
+]
+TOWNS = [
+    "Rennes",
+    "Nantes",
+    "Lyon",
+    "Villeurbanne",
+    "Grenoble",
+    "Toulouse",
+    "Montreuil",
+    "Strasbourg",
+    "Lille",
+    "Besançon",
+    "Dijon",
+    "Poitiers",
+    "Limoges",
+    "Bordeaux",
+    "Marseille",
+    "Nancy",
+    "Angers",
+    "Tours",
+    "Caen",
+    "Clermont-Ferrand",
+    "Die",
+    "Forcalquier",
+    "Saint-Nazaire",
+    "Arles",
+]
+REGIONS = [
+    "Bretagne",
+    "Pays de la Loire",
+    "Auvergne-Rhône-Alpes",
+    "Occitanie",
+    "Île-de-France",
+    "Grand Est",
+    "Hauts-de-France",
+    "Bourgogne-Franche-Comté",
+    "Nouvelle-Aquitaine",
+    "Provence-Alpes-Côte d'Azur",
+    "Normandie",
+    "Centre-Val de Loire",
+]
+SUBJECTS = [
+    "Le groupe",
+    "L'association",
+    "La coopérative",
+    "Chaque foyer",
+    "Le conseil d'administration",
+    "L'équipe d'animation",
+    "La commune",
+    "Le bailleur",
+    "L'architecte",
+    "Une habitante",
+    "Un habitant",
+    "Le comité de pilotage",
+]
+VERBS = [
+    "a présenté",
+    "propose",
+    "a voté",
+    "prépare",
+    "souhaite revoir",
+    "a validé",
+    "met en discussion",
+    "a reporté",
+    "finance",
+    "documente",
+    "organise",
+    "relance",
+]
+OBJECTS = [
+    "le plan de financement",
+    "le calendrier du chantier",
+    "la répartition des charges",
+    "le règlement de la salle commune",
+    "les règles de décision par consentement",
+    "l'entretien du potager",
+    "la convention avec la mairie",
+    "le montant des parts sociales",
+    "la demande de subvention",
+    "l'étude thermique",
+    "les plans de l'architecte",
+    "la gestion des déchets",
+    "l'ordre du jour de l'assemblée",
+    "la visite des logements témoins",
+    "le contrat de prêt",
+    "la charte de bon voisinage",
+]
+ENDINGS = [
+    "avant la fin du trimestre",
+    "lors de la prochaine assemblée",
+    "avec l'aide d'un accompagnateur",
+    "après un vote à l'unanimité",
+    "en attendant l'avis du notaire",
+    "pour les familles qui arrivent",
+    "dans un esprit de solidarité",
+    "malgré la hausse des coûts",
+    "en lien avec les voisins du quartier",
+    "selon les recommandations du bureau d'études",
+]
+
+
+def sentence(rng):
+    words = (rng.choice(SUBJECTS), rng.choice(VERBS), rng.choice(OBJECTS), rng.choice(ENDINGS))
+    return " ".join(words) + "."
+
+
+def paragraph(rng, sentences):
+    return " ".join(sentence(rng) for _ in range(sentences))
+
+
+def page_values(rng, number):
+    from wagtail.rich_text import RichText
+
+    topic = rng.choice(TOPICS)
+    town = rng.choice(TOWNS)
+    title = f"{rng.choice(KINDS)} : {topic} à {town}"
+    intro = f"<p>{paragraph(rng, 2)}</p>"
+    body = [
+        ("heading", topic[0].upper() + topic[1:]),
+        *[("paragraph", RichText(f"<p>{paragraph(rng, rng.randint(2, 5))}</p>")) for _ in range(3)],
+    ]
+    return title, f"page-{number}", intro, body
+
+
+def create_pages(count, echo):
+    """`count` StandardPages under SECTIONS section pages of the home page (see the module
+    docstring for how the tree stays correct)."""
+    from django.db import transaction
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    from home.models import StandardPage
+
+    rng = random.Random(2026)  # noqa: S311 - reproducible text, not security
+    home = Site.objects.get(is_default_site=True).root_page
+    started = time.perf_counter()
+    sections = []
+    for region in REGIONS + [f"{region} (archives)" for region in REGIONS]:
+        if len(sections) == SECTIONS:
+            break
+        section = StandardPage(
+            title=f"Projets en {region}", intro=f"<p>Les projets en {region}.</p>"
+        )
+        home.add_child(instance=section)
+        home.refresh_from_db()
+        sections.append(section)
+    now = timezone.now()
+    made = 0
+    per_section = -(-count // SECTIONS)
+    for section in sections:
+        position = 0
+        todo = min(per_section, count - made)
+        while todo > 0:
+            with transaction.atomic():
+                for _ in range(min(BATCH, todo)):
+                    position += 1
+                    made += 1
+                    title, slug, intro, body = page_values(rng, made)
+                    page = StandardPage(
+                        title=title,
+                        slug=slug,
+                        intro=intro,
+                        body=body,
+                        path=StandardPage._get_path(section.path, section.depth + 1, position),
+                        depth=section.depth + 1,
+                        numchild=0,
+                        live=True,
+                        first_published_at=now,
+                        last_published_at=now,
+                        locale_id=section.locale_id,
+                    )
+                    # Unique slug and path by construction: Page.full_clean's checks add
+                    # nothing but queries.
+                    page.save(clean=False)
+                    todo -= 1
+        StandardPage.objects.filter(pk=section.pk).update(numchild=position)
+    echo(f"{made} generated pages in {time.perf_counter() - started:.1f} s")
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def raw_search(client, index, body):
+    return client.search(index=index, body=body, size=10, _source=False, stored_fields="pk")
+
+
+def page_query_body(text):
+    """The query body the site sends for its page source, for an anonymous visitor."""
+    from django.contrib.auth.models import AnonymousUser
+    from modelsearch.backends import get_search_backend
+
+    from search.query import engine_query
+    from search.service import visible_pages_for_search
+
+    backend = get_search_backend("default")
+    results = backend.search(engine_query(text), visible_pages_for_search(AnonymousUser()))
+    return backend.get_index_for_model(results.query_compiler.queryset.model).name, {
+        "query": results.query_compiler.get_query()
+    }
+
+
+def measure(queries, rounds, echo, profile):
+    from django.test import Client
+    from opensearchpy import OpenSearch
+
+    from search.engines import engine_backend
+
+    client = Client()
+    relevance.use_engine(PREFIX)
+    raw_client = OpenSearch(hosts=engine_backend(relevance.engine_url(), PREFIX)["URLS"])
+    bodies = {text: page_query_body(text) for text in queries}
+
+    def api(text):
+        started = time.perf_counter()
+        response = client.get("/search/api/", {"q": text})
+        elapsed = time.perf_counter() - started
+        if response.status_code != 200:
+            sys.exit(f"/search/api/ answered {response.status_code} for {text!r}")
+        return elapsed
+
+    def raw(text):
+        index, body = bodies[text]
+        started = time.perf_counter()
+        raw_search(raw_client, index, body)
+        return time.perf_counter() - started
+
+    timings = {"api": [], "raw": [], "database": []}
+    for text in queries:  # warm-up: connections, caches, the engine's own caches
+        api(text)
+        raw(text)
+    for _ in range(rounds):
+        for text in queries:
+            timings["api"].append(api(text))
+            timings["raw"].append(raw(text))
+    if profile:
+        from pyinstrument import Profiler
+
+        with Profiler(interval=0.0005) as profiler:
+            for text in queries:
+                api(text)
+        profiler.print(show_all=False, short_mode=False)
+    raw_client.close()
+
+    relevance.use_database()
+    for text in queries:
+        api(text)
+    for _ in range(rounds):
+        for text in queries:
+            timings["database"].append(api(text))
+    return timings
+
+
+def report(timings, console, pages):
+    from rich.table import Table
+
+    table = Table(title=f"Search latency, {len(timings['api'])} calls each ({pages})")
+    table.add_column("")
+    table.add_column("p50 ms", justify="right")
+    table.add_column("p95 ms", justify="right")
+    rows = [
+        ("/search/api/ on OpenSearch (test Client, in process)", timings["api"]),
+        ("raw opensearch-py query, same body, page index, size 10", timings["raw"]),
+        ("/search/api/ on the database backend (PostgreSQL)", timings["database"]),
+    ]
+    for label, values in rows:
+        p50, p95 = statistics.median(values), percentile(values, 0.95)
+        table.add_row(label, f"{1000 * p50:.1f}", f"{1000 * p95:.1f}")
+    console.print(table)
+    api_p95, raw_p95 = percentile(timings["api"], 0.95), percentile(timings["raw"], 0.95)
+    console.print(
+        f"p95 ratio API / raw OpenSearch: {api_p95 / raw_p95:.2f} (p50 ratio"
+        f" {statistics.median(timings['api']) / statistics.median(timings['raw']):.2f})"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--corpus", default=str(relevance.CORPUS))
+    parser.add_argument("--profile", action="store_true", help="profile one round of API calls")
+    arguments = parser.parse_args()
+    corpus = Path(arguments.corpus).resolve()
+
+    from rich.console import Console
+
+    console = Console(highlight=False, width=150)
+    queries = [row["query"] for row in relevance.read_queries(relevance.QUERIES)]
+    with relevance.throwaway_world("bench_search"):
+        try:
+            relevance.build_content(corpus, console.print)
+            create_pages(arguments.pages, console.print)
+            relevance.index_everything(PREFIX, console.print)
+            timings = measure(queries, arguments.rounds, console.print, arguments.profile)
+        finally:
+            deleted = relevance.delete_engine_indexes(PREFIX)
+            console.print(f"deleted {len(deleted)} OpenSearch indexes ({PREFIX}*)")
+    report(
+        timings,
+        console,
+        f"{len(queries)} queries x {arguments.rounds} rounds; corpus + demo + {arguments.pages}"
+        " generated pages",
+    )
+
+
+if __name__ == "__main__":
+    main()
