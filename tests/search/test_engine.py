@@ -3,8 +3,10 @@
 import subprocess
 import time
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
@@ -37,6 +39,10 @@ def test_accented_word_is_found_without_its_accents(search_engine, home_page):
     assert search_titles("l'habitant") == {"Un jardin partagé"}
 
 
+def search_engine_url():
+    return settings.TEST_SEARCH_URL.replace("opensearch://", "http://")
+
+
 def engine(action):
     subprocess.run([str(SERVICES), action, "opensearch"], check=True, timeout=600)
 
@@ -67,6 +73,9 @@ def test_an_edit_made_while_the_engine_is_down_is_indexed_when_it_is_back(
 
     engine("stop")
     try:
+        # scripts/services.sh only stops the node it started from this checkout.
+        with pytest.raises(OSError):
+            urlopen(search_engine_url(), timeout=3)  # noqa: S310 (our own http URL)
         page.title = "Assemblée plénière de septembre"
         page.intro = "<p>Ouverture de l'adhésion à toutes et à tous.</p>"
         page.save_revision().publish()
