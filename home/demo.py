@@ -16,6 +16,7 @@ from advocacy.factories import AdvocacyIndexPageFactory
 from governance.factories import GovernanceIndexPageFactory
 from resources.demo import load_resources
 from resources.factories import ResourceIndexPageFactory
+from workgroups.demo import load_group_content
 from workgroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
 from workgroups.models import WorkingGroupPage
 
@@ -284,13 +285,14 @@ def _ensure_users(report, groups):
 
 def _ensure_memberships(member, editor):
     """The demo member belongs to two groups (one of them private); the editor coordinates
-    the advocacy group."""
+    the advocacy group and the resource centre's."""
     spaces = {page.slug: page for page in WorkingGroupPage.objects.all()}
     for slug in ("centre-de-ressources", "rencontres"):
         if slug in spaces and spaces[slug].members_group:
             member.groups.add(spaces[slug].members_group)
-    if "plaidoyer-elus" in spaces and spaces["plaidoyer-elus"].coordinators_group:
-        editor.groups.add(spaces["plaidoyer-elus"].coordinators_group)
+    for slug in ("plaidoyer-elus", "centre-de-ressources"):
+        if slug in spaces and spaces[slug].coordinators_group:
+            editor.groups.add(spaces[slug].coordinators_group)
 
 
 @transaction.atomic
@@ -308,4 +310,5 @@ def load_demo():
     editor = users.get(username="editrice")
     _ensure_memberships(users.get(username="membre"), editor)
     load_resources(report, sections["ressources"], owner=editor)
+    load_group_content(report, users.get(username="membre"), editor)
     return report

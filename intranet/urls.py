@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.forms import LoginForm
@@ -11,6 +12,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("", include("resources.urls")),
     path("search/", include("search.urls")),
+    # Wagtail's sitemap lists public pages only (no login or group restriction anywhere above).
+    path("sitemap.xml", sitemap),
+    path("", include("workgroups.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "compte/connexion/",

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Debian packages the document-extraction engine (resources/extraction) calls as programs:
+# Debian packages the project calls as programs (document extraction, end-to-end tests):
 #   tesseract-ocr, tesseract-ocr-fra  OCR of scanned PDFs (French model)
 #   antiword, catdoc                  legacy Word .doc (catdoc reads what antiword refuses)
 #   poppler-utils                     pdftotext, the reference in bench/extraction.py
 #   qpdf                              builds a password-protected PDF in the tests
+#   chromium                          the browser of the end-to-end tests (Playwright drives it)
 # Installs only what is missing, so it is quiet and fast when everything is there.
 set -euo pipefail
 
-PACKAGES=(tesseract-ocr tesseract-ocr-fra antiword catdoc poppler-utils qpdf)
+PACKAGES=(tesseract-ocr tesseract-ocr-fra antiword catdoc poppler-utils qpdf chromium)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -20,10 +20,13 @@ def main_menu(context):
     if root is not None:
         items = visible_pages(root.get_children().live().in_menu(), request.user)
     current = context.get("page")
+    current_path = current.path if current else ""
+    # Treebeard paths: a section is an ancestor when the current path starts with its own.
+    menu = [(item, current_path == item.path, current_path.startswith(item.path)) for item in items]
     return {
         "root": root,
-        "items": items,
-        "current_path": current.path if current else "",
+        "items": menu,
+        "current_path": current_path,
         "request": request,
     }
 

@@ -20,6 +20,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = BASE_DIR / ".services" / "test-media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / ".services" / "test-private-media"  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILSEARCH_BACKENDS = search_backends("")  # noqa: F405
 # The engine under test, if any; tests point Wagtail at it explicitly.

@@ -2,21 +2,13 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.models import CollectionViewRestriction, GroupPagePermission, PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.factories import StandardPageFactory
-from resources.models import ResourceDocument
-from workgroups.models import WorkingGroupIndexPage, WorkingGroupPage
+from workgroups.models import WorkingGroupPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def index(demo):
-    return WorkingGroupIndexPage.objects.get()
 
 
 def create_in_admin(client, index, title, visibility):
@@ -53,31 +45,6 @@ def test_creating_a_group_in_the_admin_sets_up_its_whole_space(client, django_us
     assert set(
         GroupPagePermission.objects.filter(group=space.members_group).values_list("page", flat=True)
     ) == {space.pk}
-
-
-def make_user(django_user_model, name, *groups):
-    user = django_user_model.objects.create_user(name, password="pw")
-    user.groups.add(*groups)
-    return user
-
-
-@pytest.fixture
-def spaces(index, django_user_model):
-    private = WorkingGroupPage.objects.get(slug="rencontres")
-    other = WorkingGroupPage.objects.get(slug="transition")
-    note = StandardPageFactory(parent=private, title="Compte rendu de réunion", slug="cr")
-    document = ResourceDocument(title="Budget des rencontres", collection=private.collection)
-    document.file.save("budget.txt", ContentFile("Budget prévisionnel".encode()), save=False)
-    document.save()
-    return {
-        "private": private,
-        "other": other,
-        "note": note,
-        "document": document,
-        "member": make_user(django_user_model, "marie", private.members_group),
-        "coordinator": make_user(django_user_model, "claire", private.coordinators_group),
-        "other_member": make_user(django_user_model, "olivier", other.members_group),
-    }
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,40 @@
+import pytest
+from django.core.files.base import ContentFile
+
+from home.factories import StandardPageFactory
+from resources.models import ResourceDocument
+from workgroups.models import WorkingGroupIndexPage, WorkingGroupPage
+
+
+@pytest.fixture
+def index(demo):
+    return WorkingGroupIndexPage.objects.get()
+
+
+def make_user(django_user_model, name, *groups, email=None):
+    user = django_user_model.objects.create_user(
+        name, email=email or f"{name}@example.org", password="pw", first_name=name.title()
+    )
+    user.groups.add(*groups)
+    return user
+
+
+@pytest.fixture
+def spaces(index, django_user_model):
+    """The demo's private group with a page and a document, another group, and people in
+    each role."""
+    private = WorkingGroupPage.objects.get(slug="rencontres")
+    other = WorkingGroupPage.objects.get(slug="transition")
+    note = StandardPageFactory(parent=private, title="Compte rendu de réunion", slug="cr")
+    document = ResourceDocument(title="Budget des rencontres", collection=private.collection)
+    document.file.save("budget.txt", ContentFile("Budget prévisionnel".encode()), save=False)
+    document.save()
+    return {
+        "private": private,
+        "other": other,
+        "note": note,
+        "document": document,
+        "member": make_user(django_user_model, "marie", private.members_group),
+        "coordinator": make_user(django_user_model, "claire", private.coordinators_group),
+        "other_member": make_user(django_user_model, "olivier", other.members_group),
+    }
