@@ -18,8 +18,32 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def migrated_data(django_db_setup, django_db_blocker):
+    """The database as the migrations leave it (Wagtail's root page, locales, groups), as the
+    test runner serialized it. Taken before Playwright starts: its event loop gives later
+    code a new context, where Django's connection objects no longer carry it."""
+    from django.db import connection
+
+    return getattr(connection, "_test_serialized_contents", None)
+
+
+@pytest.fixture(autouse=True)
+def restore_migrated_data(migrated_data, django_db_blocker):
+    """Give each end-to-end test (and the serialized-rollback tests that follow) the migrated
+    data back, which Django's serialized rollback cannot do in Playwright's context."""
+    from django.db import connection
+    from wagtail.models import Page
+
+    if migrated_data is not None:
+        connection._test_serialized_contents = migrated_data
+        with django_db_blocker.unblock():
+            if not Page.objects.exists():
+                connection.creation.deserialize_db_from_string(migrated_data)
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(migrated_data):
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are
     # still synchronous.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
