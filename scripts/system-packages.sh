@@ -4,10 +4,15 @@
 #   antiword, catdoc                  legacy Word .doc (catdoc reads what antiword refuses)
 #   poppler-utils                     pdftotext, the reference in bench/extraction.py
 #   qpdf                              builds a password-protected PDF in the tests
+#   libpango-1.0-0, libpangoft2-1.0-0,
+#   libharfbuzz-subset0, fonts-dejavu-core
+#                                     WeasyPrint's libraries (PDF of the advocacy kits) and a
+#                                     font with every French glyph
 # Installs only what is missing, so it is quiet and fast when everything is there.
 set -euo pipefail
 
-PACKAGES=(tesseract-ocr tesseract-ocr-fra antiword catdoc poppler-utils qpdf)
+PACKAGES=(tesseract-ocr tesseract-ocr-fra antiword catdoc poppler-utils qpdf
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
