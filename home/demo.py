@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from advocacy.factories import AdvocacyIndexPageFactory
+from governance import demo as governance_demo
 from governance.factories import GovernanceIndexPageFactory
 from resources.demo import load_resources
 from resources.factories import ResourceIndexPageFactory
@@ -308,4 +309,5 @@ def load_demo():
     editor = users.get(username="editrice")
     _ensure_memberships(users.get(username="membre"), editor)
     load_resources(report, sections["ressources"], owner=editor)
+    governance_demo.load(report, sections["gouvernance"])
     return report

@@ -10,6 +10,7 @@ from home.forms import LoginForm
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("", include("resources.urls")),
+    path("", include("governance.urls")),
     path("search/", include("search.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
