@@ -22,7 +22,7 @@ from wagtail.search import index
 from home.models import BasePage, SectionPage
 from home.visibility import visible_pages
 
-from .visibility import Visibility, is_restricted
+from .visibility import Visibility
 
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -43,7 +43,7 @@ class GovernanceVisibilityMixin(models.Model):
 
     @cached_property
     def is_members_only(self):
-        return is_restricted(self)
+        return self.get_view_restrictions().exists()
 
 
 class GovernanceIndexPage(SectionPage):

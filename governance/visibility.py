@@ -37,12 +37,3 @@ def apply_visibility(page):
         page=page, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.set({members, *readers()})
-
-
-def is_restricted(page):
-    """True when the page or one of its ancestors has a view restriction."""
-    return PageViewRestriction.objects.filter(
-        page__path__in=[
-            page.path[:i] for i in range(page.steplen, len(page.path) + 1, page.steplen)
-        ]
-    ).exists()

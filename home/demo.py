@@ -12,6 +12,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from advocacy import demo as advocacy_demo
 from advocacy.factories import AdvocacyIndexPageFactory
 from governance import demo as governance_demo
 from governance.factories import GovernanceIndexPageFactory
@@ -310,4 +311,7 @@ def load_demo():
     _ensure_memberships(users.get(username="membre"), editor)
     load_resources(report, sections["ressources"], owner=editor)
     governance_demo.load(report, sections["gouvernance"])
+    advocacy_demo.load(
+        report, sections["plaidoyer"], members_group=Group.objects.get(name=MEMBERS_GROUP)
+    )
     return report

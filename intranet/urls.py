@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("", include("resources.urls")),
     path("", include("governance.urls")),
+    path("", include("advocacy.urls")),
     path("search/", include("search.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
