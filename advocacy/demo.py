@@ -5,7 +5,7 @@ Idempotent: pages are found by slug, documents by title, the account by username
 import hashlib
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.models import Collection
@@ -18,8 +18,6 @@ from .workflow import REVIEWERS_GROUP, ensure_advocacy_workflow
 
 FILES = Path(__file__).parent / "demo_files"
 MEMBERS_OF_ADVOCACY_GROUP = "Plaidoyer auprès des élus locaux — membres"
-# Dev-only account, documented in README.md.
-REVIEWER = ("relectrice", "Inès", "Relectrice", "relectrice-demo-2026")
 
 SOURCE = "chiffres du mouvement, base nationale des projets"
 
@@ -285,24 +283,6 @@ def _open_days_campaign(report):
     ]
 
 
-def _reviewer(report, groups):
-    User = get_user_model()
-    username, first_name, last_name, password = REVIEWER
-    user = User.objects.filter(username=username).first()
-    if user is None:
-        user = User(
-            username=username,
-            first_name=first_name,
-            last_name=last_name,
-            email=f"{username}@example.org",
-        )
-        user.set_password(password)
-        user.save()
-        report.add(f"compte « {username} » (relecture plaidoyer)")
-    user.groups.add(*groups)
-    return user
-
-
 def _publish(report, index, page, label):
     index.add_child(instance=page)
     page.save_revision().publish()
@@ -310,14 +290,13 @@ def _publish(report, index, page, label):
     return page
 
 
-def load(report, index, members_group=None):
-    """Build the advocacy demo below `index` (the AdvocacyIndexPage)."""
-    from django.contrib.auth.models import Group
-
+def load(report, index, reviewer=None):
+    """Build the advocacy demo below `index` (the AdvocacyIndexPage); `reviewer` (a demo
+    account of home.demo) joins the reviewers' group."""
     contributors = list(Group.objects.filter(name=MEMBERS_OF_ADVOCACY_GROUP))
     ensure_advocacy_workflow(index, contributors=contributors)
-    reviewers = Group.objects.get(name=REVIEWERS_GROUP)
-    _reviewer(report, [reviewers, *([members_group] if members_group else [])])
+    if reviewer is not None:
+        reviewer.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
 
     if not index.get_children().filter(slug=MAYORS_KIT["slug"]).exists():
         questions = list(QuestionPage.objects.live().order_by("path")[:2])

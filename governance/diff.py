@@ -14,6 +14,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+# Below this share of words in common, a paragraph reads better as rewritten whole than as a
+# patchwork of crossed-out words.
+REWRITE_THRESHOLD = 0.5
 
 
 @dataclass
@@ -36,10 +39,16 @@ class Comparison:
 
 
 def _words(old, new):
-    """HTML of one changed paragraph, with removed words in <del> and added ones in <ins>."""
+    """HTML of one changed paragraph, with removed words in <del> and added ones in <ins>;
+    a paragraph rewritten for the most part is shown removed, then added, whole."""
     a, b = TOKENS.findall(old), TOKENS.findall(new)
     out = []
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    words = difflib.SequenceMatcher(
+        None, [t for t in a if not t.isspace()], [t for t in b if not t.isspace()], autojunk=False
+    )
+    if words.ratio() < REWRITE_THRESHOLD:
+        return f"<del>{escape(old)}</del>\n<ins>{escape(new)}</ins>"
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             out.append(escape("".join(a[i1:i2])))

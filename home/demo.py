@@ -34,6 +34,8 @@ DEMO_USERS = [
     ("editrice", "Nadia", "Éditrice", "editor", "editrice-demo-2026"),
     ("membre", "Julien", "Membre", "member", "membre-demo-2026"),
     ("visiteur", "Léa", "Visiteuse", "visitor", "visiteur-demo-2026"),
+    # A member who reviews advocacy kits (advocacy.demo adds her to the reviewers' group).
+    ("relectrice", "Inès", "Relectrice", "reviewer", "relectrice-demo-2026"),
 ]
 
 
@@ -277,7 +279,7 @@ def _ensure_users(report, groups):
         )
         user.set_password(password)
         user.save()
-        if role in ("editor", "member"):
+        if role in ("editor", "member", "reviewer"):
             user.groups.add(groups["member"])
         if role == "editor":
             user.groups.add(groups["editor"])
@@ -311,7 +313,5 @@ def load_demo():
     _ensure_memberships(users.get(username="membre"), editor)
     load_resources(report, sections["ressources"], owner=editor)
     governance_demo.load(report, sections["gouvernance"])
-    advocacy_demo.load(
-        report, sections["plaidoyer"], members_group=Group.objects.get(name=MEMBERS_GROUP)
-    )
+    advocacy_demo.load(report, sections["plaidoyer"], reviewer=users.get(username="relectrice"))
     return report

@@ -101,3 +101,15 @@ def test_a_members_only_resolution_is_not_linked_for_visitors(client, governance
     version.save()
     text = client.get(statutes.url).content.decode()
     assert "Salaire" not in text and governance["decisions"]["salary"].reference not in text
+
+
+def test_a_paragraph_rewritten_for_the_most_part_is_shown_whole():
+    [block] = diff_paragraphs(
+        ["Article 5\nUne association doit être agréée par le comité de pilotage."],
+        ["Article 5\nToute personne qui acquitte sa cotisation devient membre."],
+    )
+    assert block.kind == "change"
+    assert block.html == (
+        "<del>Article 5\nUne association doit être agréée par le comité de pilotage.</del>\n"
+        "<ins>Article 5\nToute personne qui acquitte sa cotisation devient membre.</ins>"
+    )
