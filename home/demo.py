@@ -12,7 +12,9 @@ from django.db import transaction
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from advocacy import demo as advocacy_demo
 from advocacy.factories import AdvocacyIndexPageFactory
+from governance import demo as governance_demo
 from governance.factories import GovernanceIndexPageFactory
 from resources.demo import load_resources
 from resources.factories import ResourceIndexPageFactory
@@ -33,6 +35,8 @@ DEMO_USERS = [
     ("editrice", "Nadia", "Éditrice", "editor", "editrice-demo-2026"),
     ("membre", "Julien", "Membre", "member", "membre-demo-2026"),
     ("visiteur", "Léa", "Visiteuse", "visitor", "visiteur-demo-2026"),
+    # A member who reviews advocacy kits (advocacy.demo adds her to the reviewers' group).
+    ("relectrice", "Inès", "Relectrice", "reviewer", "relectrice-demo-2026"),
 ]
 
 
@@ -276,7 +280,7 @@ def _ensure_users(report, groups):
         )
         user.set_password(password)
         user.save()
-        if role in ("editor", "member"):
+        if role in ("editor", "member", "reviewer"):
             user.groups.add(groups["member"])
         if role == "editor":
             user.groups.add(groups["editor"])
@@ -311,4 +315,6 @@ def load_demo():
     _ensure_memberships(users.get(username="membre"), editor)
     load_resources(report, sections["ressources"], owner=editor)
     load_group_content(report, users.get(username="membre"), editor)
+    governance_demo.load(report, sections["gouvernance"])
+    advocacy_demo.load(report, sections["plaidoyer"], reviewer=users.get(username="relectrice"))
     return report

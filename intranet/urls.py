@@ -11,6 +11,8 @@ from home.forms import LoginForm
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("", include("resources.urls")),
+    path("", include("governance.urls")),
+    path("", include("advocacy.urls")),
     path("search/", include("search.urls")),
     # Wagtail's sitemap lists public pages only (no login or group restriction anywhere above).
     path("sitemap.xml", sitemap),

@@ -4,11 +4,16 @@
 #   antiword, catdoc                  legacy Word .doc (catdoc reads what antiword refuses)
 #   poppler-utils                     pdftotext, the reference in bench/extraction.py
 #   qpdf                              builds a password-protected PDF in the tests
+#   libpango-1.0-0, libpangoft2-1.0-0,
+#   libharfbuzz-subset0, fonts-dejavu-core
+#                                     WeasyPrint's libraries (PDF of the advocacy kits) and a
+#                                     font with every French glyph
 #   chromium                          the browser of the end-to-end tests (Playwright drives it)
 # Installs only what is missing, so it is quiet and fast when everything is there.
 set -euo pipefail
 
-PACKAGES=(tesseract-ocr tesseract-ocr-fra antiword catdoc poppler-utils qpdf chromium)
+PACKAGES=(tesseract-ocr tesseract-ocr-fra antiword catdoc poppler-utils qpdf
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core chromium)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -12,8 +12,8 @@ from wagtail.rich_text import RichText
 from .models import (
     Contribution,
     Follow,
+    GroupMeetingPage,
     GroupNewsPage,
-    MeetingPage,
     WorkingDocumentPage,
     WorkingGroupPage,
 )
@@ -55,7 +55,7 @@ CONTENT = {
             },
         ),
         (
-            MeetingPage,
+            GroupMeetingPage,
             {
                 "title": "Réunion du groupe : organiser la collecte des ressources",
                 "slug": "reunion-collecte-ressources",
@@ -79,7 +79,7 @@ CONTENT = {
             },
         ),
         (
-            MeetingPage,
+            GroupMeetingPage,
             {
                 "title": "Atelier de relecture des trames de statuts",
                 "slug": "atelier-relecture-statuts",
@@ -120,7 +120,7 @@ CONTENT = {
     ],
     "rencontres": [
         (
-            MeetingPage,
+            GroupMeetingPage,
             {
                 "title": "Préparation des rencontres nationales",
                 "slug": "preparation-rencontres-nationales",

@@ -15,7 +15,6 @@ from home.mail import absolute_url, send_templated_mail
 from home.visibility import visible_documents, visible_pages
 
 UNSUBSCRIBE_SALT = "workgroups.unsubscribe"
-NOTIFYING_PAGE_TYPES = ("groupnewspage", "meetingpage", "workingdocumentpage")
 
 
 def _followers(group):

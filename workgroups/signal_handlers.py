@@ -3,7 +3,7 @@ from django.db.models.signals import post_save
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published
 
-from .models import GroupNewsPage, MeetingPage, WorkingDocumentPage, WorkingGroupPage
+from .models import GroupMeetingPage, GroupNewsPage, WorkingDocumentPage, WorkingGroupPage
 from .notifications import notify_document_followers, notify_page_followers
 from .provisioning import apply_visibility, provision_space
 
@@ -33,6 +33,6 @@ def document_added(sender, instance, created, raw=False, **kwargs):
 
 def register():
     post_save.connect(sync_space, sender=WorkingGroupPage)
-    for model in (GroupNewsPage, MeetingPage, WorkingDocumentPage):
+    for model in (GroupNewsPage, GroupMeetingPage, WorkingDocumentPage):
         page_published.connect(page_published_in_group, sender=model)
     post_save.connect(document_added, sender=get_document_model())

@@ -10,9 +10,9 @@ from home.visibility import hidden_collection_ids, hidden_paths
 from .forms import ContributionForm, JoinForm
 from .models import (
     Follow,
+    GroupMeetingPage,
     GroupNewsPage,
     JoinRequest,
-    MeetingPage,
     WorkingDocumentPage,
 )
 from .roles import is_coordinator, is_group_member
@@ -56,7 +56,7 @@ def space_context(group, request):
     user = request.user
     paths = hidden_paths(user)
     now = timezone.now()
-    meetings = group_pages(group, MeetingPage, user, paths)
+    meetings = group_pages(group, GroupMeetingPage, user, paths)
     coordinators, members = people(group)
     member = is_group_member(user, group)
     context = {

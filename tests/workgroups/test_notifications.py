@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.files.base import ContentFile
 
 from resources.models import ResourceDocument
-from workgroups.models import Follow, GroupNewsPage, MeetingPage, Notification
+from workgroups.models import Follow, GroupMeetingPage, GroupNewsPage, Notification
 from workgroups.notifications import send_daily_digests
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,7 @@ def test_a_follower_is_notified_in_the_site_and_by_the_daily_digest(client, spac
     assert not Follow.objects.get(user=member, group=group).email_digest
     publish(
         group,
-        MeetingPage,
+        GroupMeetingPage,
         title="Réunion de janvier",
         slug="janvier",
         starts_at="2027-01-12T18:00Z",

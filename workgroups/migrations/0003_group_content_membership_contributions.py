@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import wagtail.fields
-import workgroups.storage
+import home.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
             bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name='MeetingPage',
+            name='GroupMeetingPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
@@ -73,7 +73,7 @@ class Migration(migrations.Migration):
                 ('message', models.TextField(max_length=4000, verbose_name='your proposal')),
                 ('name', models.CharField(max_length=120, verbose_name='your name')),
                 ('email', models.EmailField(max_length=254, verbose_name='your email')),
-                ('attachment', models.FileField(blank=True, storage=workgroups.storage.private_storage, upload_to='contributions/%Y/%m/', verbose_name='attachment')),
+                ('attachment', models.FileField(blank=True, storage=home.storage.private_storage, upload_to='contributions/%Y/%m/', verbose_name='attachment')),
                 ('status', models.CharField(choices=[('new', 'new'), ('accepted', 'accepted'), ('declined', 'declined'), ('archived', 'archived')], default='new', max_length=10, verbose_name='status')),
                 ('reply', models.TextField(blank=True, max_length=4000, verbose_name='reply')),
                 ('replied_at', models.DateTimeField(blank=True, null=True)),

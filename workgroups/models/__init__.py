@@ -2,8 +2,8 @@ from .contributions import Contribution
 from .membership import Invitation, JoinRequest, MembershipAction, MembershipEvent
 from .notifications import Follow, Notification
 from .pages import (
+    GroupMeetingPage,
     GroupNewsPage,
-    MeetingPage,
     Visibility,
     WorkingDocumentPage,
     WorkingGroupIndexPage,
@@ -16,7 +16,7 @@ __all__ = [
     "GroupNewsPage",
     "Invitation",
     "JoinRequest",
-    "MeetingPage",
+    "GroupMeetingPage",
     "MembershipAction",
     "MembershipEvent",
     "Notification",

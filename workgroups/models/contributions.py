@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from workgroups.storage import private_storage
+from home.storage import private_storage
 
 
 class Contribution(models.Model):

@@ -49,7 +49,7 @@ class WorkingGroupPage(RoutablePageMixin, BasePage):
     parent_page_types = ["workgroups.WorkingGroupIndexPage"]
     subpage_types = [
         "workgroups.GroupNewsPage",
-        "workgroups.MeetingPage",
+        "workgroups.GroupMeetingPage",
         "workgroups.WorkingDocumentPage",
         "home.StandardPage",
     ]
@@ -163,7 +163,7 @@ class GroupNewsPage(GroupContentPage):
         verbose_name_plural = _("group news")
 
 
-class MeetingPage(GroupContentPage):
+class GroupMeetingPage(GroupContentPage):
     template = "workgroups/meeting_page.html"
 
     starts_at = models.DateTimeField(_("date and time"))

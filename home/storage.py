@@ -1,6 +1,6 @@
-"""Files only a view may hand out (contribution attachments): stored outside MEDIA_ROOT, so
-no web server serves them by URL. Several app servers share PRIVATE_MEDIA_ROOT like they share
-MEDIA_ROOT."""
+"""Files only a view may hand out (contribution attachments, PDFs of kits that may be
+members-only): stored outside MEDIA_ROOT, so no web server serves them by URL. Several app
+servers share PRIVATE_MEDIA_ROOT like they share MEDIA_ROOT."""
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
