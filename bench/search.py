@@ -356,13 +356,14 @@ def measure(queries, rounds, profile):
             timings["api"].append(api(text))
             for name, run in raws.items():
                 timings[name].append(raw(run, text))
-    if profile:
-        from pyinstrument import Profiler
+    if profile:  # the standard library's profiler: nothing to install
+        import cProfile
+        import pstats
 
-        with Profiler(interval=0.0005) as profiler:
+        with cProfile.Profile() as profiler:
             for text in queries:
                 api(text)
-        profiler.print(show_all=False, short_mode=False)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
     raw_client.close()
 
     relevance.use_database()

@@ -169,7 +169,7 @@ class SiteSearch:
         depth = min(self.page * PAGE_SIZE, MAX_DEPTH)
         if self.with_facets:
             depth = max(depth, FACET_DEPTH)
-        hits, counts = [], {}
+        searches = []
         for source in self.sources:
             queryset = filter_queryset(source, source.queryset(self.user), self.filters)
             if queryset is None:
@@ -179,8 +179,14 @@ class SiteSearch:
             results = backend.search(
                 query, queryset, order_by_relevance=self.sort == "relevance"
             ).annotate_score("_score")
-            window = list(results[:depth])
-            counts[source.key] = results.count()
+            searches.append((source, results))
+        if hasattr(backend, "multi_search"):  # the engines: every source in one round trip
+            answers = backend.multi_search([(results, depth) for _source, results in searches])
+        else:
+            answers = [(list(results[:depth]), results.count()) for _source, results in searches]
+        hits, counts = [], {}
+        for (source, _results), (window, total) in zip(searches, answers, strict=True):
+            counts[source.key] = total
             hits.extend(Hit(obj=result, score=_score(result), source=source) for result in window)
         if self.sort == "newest":
             hits.sort(key=lambda hit: hit.source.date(hit.obj) or 0, reverse=True)

@@ -10,6 +10,8 @@ from modelsearch import index
 from .query import fold, words
 
 SNIPPET_LENGTH = 220
+# Text read per field for a snippet: a long document's first pages, not all of them.
+MAX_FIELD_CHARS = 100_000
 _SPACES = re.compile(r"\s+")
 _MARKDOWN_HEADINGS = re.compile(r"(?m)^\s*#{1,6}\s+")
 
@@ -19,7 +21,8 @@ def _as_text(value):
         return ""
     if isinstance(value, list | tuple):
         return " ".join(_as_text(item) for item in value)
-    return strip_tags(str(value))
+    text = str(value)[:MAX_FIELD_CHARS]
+    return strip_tags(text) if "<" in text else text  # extracted text is rarely HTML
 
 
 def searchable_text(obj):

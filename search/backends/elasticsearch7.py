@@ -11,13 +11,14 @@ from wagtail.search.backends.elasticsearch7 import (  # noqa: E402
 )
 
 from .fuzzy import FrenchFuzzinessMixin  # noqa: E402
+from .multisearch import MultiSearchMixin  # noqa: E402
 
 
 class SearchQueryCompiler(FrenchFuzzinessMixin, Elasticsearch7SearchQueryCompiler):
     pass
 
 
-class Elasticsearch7Backend(Elasticsearch7SearchBackend):
+class Elasticsearch7Backend(MultiSearchMixin, Elasticsearch7SearchBackend):
     query_compiler_class = SearchQueryCompiler
 
 

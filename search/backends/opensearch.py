@@ -4,13 +4,14 @@ from wagtail.search.backends.opensearch3 import (
 )
 
 from .fuzzy import FrenchFuzzinessMixin
+from .multisearch import MultiSearchMixin
 
 
 class SearchQueryCompiler(FrenchFuzzinessMixin, OpenSearch3SearchQueryCompiler):
     pass
 
 
-class OpenSearchBackend(OpenSearch3SearchBackend):
+class OpenSearchBackend(MultiSearchMixin, OpenSearch3SearchBackend):
     query_compiler_class = SearchQueryCompiler
 
 
