@@ -11,9 +11,13 @@ from django.db import transaction
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
+    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     PageViewRestriction,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
 )
 
 from home.membership import MEMBERS_GROUP
@@ -75,6 +79,7 @@ def provision_space(page):
     )
     page.members_group, page.coordinators_group, page.collection = members, coordinators, collection
     apply_visibility(page)
+    apply_moderation(page)
 
 
 def _readers(page):
@@ -104,3 +109,22 @@ def apply_visibility(page):
             collection_id=page.collection_id, restriction_type=CollectionViewRestriction.GROUPS
         )
         collection_restriction.groups.set(readers)
+
+
+@transaction.atomic
+def apply_moderation(page):
+    """A moderated group gets its own workflow: members submit, the group's coordinators (not
+    the site's moderators) approve or ask for changes. Members lose the right to publish."""
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    if not page.moderated:
+        WorkflowPage.objects.filter(page=page).delete()
+        _grant(page.members_group, ("publish_page",), page=page)
+        return
+    GroupPagePermission.objects.filter(
+        group=page.members_group, page=page, permission=publish
+    ).delete()
+    task, _created = GroupApprovalTask.objects.get_or_create(name=f"Relecture — {page.title}"[:255])
+    task.groups.set([page.coordinators_group])
+    workflow, _created = Workflow.objects.get_or_create(name=f"Groupe — {page.title}"[:255])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})

@@ -5,7 +5,7 @@ from wagtail.signals import page_published
 
 from .models import GroupMeetingPage, GroupNewsPage, WorkingDocumentPage, WorkingGroupPage
 from .notifications import notify_document_followers, notify_page_followers
-from .provisioning import apply_visibility, provision_space
+from .provisioning import apply_moderation, apply_visibility, provision_space
 
 
 def sync_space(sender, instance, raw=False, **kwargs):
@@ -15,6 +15,7 @@ def sync_space(sender, instance, raw=False, **kwargs):
         provision_space(instance)
     else:
         apply_visibility(instance)
+        apply_moderation(instance)
 
 
 def page_published_in_group(sender, instance, **kwargs):

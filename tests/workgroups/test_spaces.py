@@ -80,14 +80,34 @@ def test_roles_edit_and_publish_only_their_own_space(spaces, who, edit, publish)
     assert not spaces["other"].permissions_for_user(spaces["member"]).can_edit()
 
 
-def test_a_moderated_group_lets_members_submit_but_not_publish(spaces):
-    private = spaces["private"]
+def test_a_moderated_group_sends_members_pages_to_its_coordinators(spaces):
+    private, note = spaces["private"], spaces["note"]
     private.moderated = True
-    GroupPagePermission.objects.filter(
-        group=private.members_group, permission__codename="publish_page"
-    ).delete()
-    assert not spaces["note"].permissions_for_user(spaces["member"]).can_publish()
-    assert spaces["note"].permissions_for_user(spaces["coordinator"]).can_publish()
+    private.save()
+    assert not note.permissions_for_user(spaces["member"]).can_publish()
+    assert note.permissions_for_user(spaces["coordinator"]).can_publish()
+
+    # The member submits; the group's own coordinators (not the site's moderators) review.
+    note.title = "Compte rendu corrigé"
+    note.save_revision(user=spaces["member"])
+    workflow_state = note.get_workflow().start(note, spaces["member"])
+    task_state = workflow_state.current_task_state
+    task = task_state.task.specific
+    assert list(task.groups.all()) == [private.coordinators_group]
+    assert task.get_actions(note, spaces["other_member"]) == []
+    assert "approve" in [name for name, *_rest in task.get_actions(note, spaces["coordinator"])]
+    task.on_action(task_state, spaces["coordinator"], "approve")
+    workflow_state.refresh_from_db()
+    note.refresh_from_db()
+    assert workflow_state.status == "approved"
+    assert note.title == "Compte rendu corrigé"
+
+    # Back to unmoderated: members publish again, without the group's workflow.
+    private.moderated = False
+    private.save()
+    member = type(spaces["member"]).objects.get(pk=spaces["member"].pk)  # no cached permissions
+    assert note.permissions_for_user(member).can_publish()
+    assert note.get_workflow() is None or note.get_workflow().name != "Groupe — " + private.title
 
 
 def test_changing_visibility_updates_the_restrictions(client, django_user_model, spaces):
