@@ -38,3 +38,15 @@ def spaces(index, django_user_model):
         "coordinator": make_user(django_user_model, "claire", private.coordinators_group),
         "other_member": make_user(django_user_model, "olivier", other.members_group),
     }
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    """client.post, then what the request's commit runs (the emails it sends), as in
+    production."""
+
+    def send(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(*args, **kwargs)
+
+    return send

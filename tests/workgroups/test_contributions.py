@@ -19,15 +19,6 @@ def group(demo):
     return WorkingGroupPage.objects.get(slug="centre-de-ressources")
 
 
-@pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    def send(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(*args, **kwargs)
-
-    return send
-
-
 def offer(post, group, **extra):
     data = {
         "kind": "skill",

@@ -14,17 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def post(client, django_capture_on_commit_callbacks):
-    """client.post, then what the request's commit would run (the emails it sends)."""
-
-    def send(*args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return client.post(*args, **kwargs)
-
-    return send
-
-
-@pytest.fixture
 def movement_member(django_user_model, demo):
     from django.contrib.auth.models import Group
 

@@ -156,7 +156,7 @@ class GroupContentPage(BasePage):
 
 
 class GroupNewsPage(GroupContentPage):
-    template = "workgroups/group_news_page.html"
+    template = "workgroups/group_content_page.html"
 
     class Meta:
         verbose_name = _("group news")
@@ -215,7 +215,7 @@ class GroupMeetingPage(GroupContentPage):
 class WorkingDocumentPage(GroupContentPage):
     """A document the group writes together, in the page itself."""
 
-    template = "workgroups/working_document_page.html"
+    template = "workgroups/group_content_page.html"
 
     body = StreamField(WorkingDocumentBlock(), verbose_name=_("content"), blank=True)
 
