@@ -2,16 +2,14 @@
 the communication kit of the open days, and the editorial workflow with a demo reviewer.
 Idempotent: pages are found by slug, documents by title, the account by username."""
 
-import hashlib
 from pathlib import Path
 
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
-from django.utils import timezone
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
-from resources.models import ExtractionStatus, QuestionPage, ResourceDocument, TextLayer
+from resources.demo import known_text_document
+from resources.models import QuestionPage
 
 from .models import AdvocacyKitPage, Audience, CommunicationKitPage
 from .workflow import REVIEWERS_GROUP, ensure_advocacy_workflow
@@ -212,26 +210,11 @@ POSTER = ("affiche-portes-ouvertes.pdf", "Affiche des journées portes ouvertes 
 
 
 def _document(report, filename, title, data, file_format, text):
-    existing = ResourceDocument.objects.filter(title=title).first()
-    if existing:
-        return existing
-    # Demo files whose text is known: no extraction to wait for.
-    document = ResourceDocument(
-        title=title,
-        collection=Collection.get_first_root_node(),
-        file_format=file_format,
-        sha256=hashlib.sha256(data).hexdigest(),
-        extracted_text=text,
-        extraction_status=ExtractionStatus.DONE,
-        text_layer=TextLayer.TEXT,
-        language="fr",
-        page_count=1,
-        extracted_at=timezone.now(),
+    document, created = known_text_document(
+        Collection.get_first_root_node(), title, filename, data, text, file_format
     )
-    document.file.save(filename, ContentFile(data), save=False)
-    document.file_size = len(data)
-    document.save()
-    report.add(f"document « {title} »")
+    if created:
+        report.add(f"document « {title} »")
     return document
 
 

@@ -143,17 +143,16 @@ QUESTIONS = [
 ]
 
 
-def _document(collection, filename):
-    title, text = DOCUMENTS[filename]
+def known_text_document(collection, title, filename, data, text, file_format="md"):
+    """A demo document whose text is known (no extraction to wait for), found by title so a
+    second demo load adds nothing. Returns (document, created)."""
     existing = ResourceDocument.objects.filter(title=title).first()
     if existing:
         return existing, False
-    data = text.encode()
-    # The demo's own Markdown: its text is known, no extraction to wait for.
     document = ResourceDocument(
         title=title,
         collection=collection,
-        file_format="md",
+        file_format=file_format,
         sha256=hashlib.sha256(data).hexdigest(),
         extracted_text=text,
         extraction_status=ExtractionStatus.DONE,
@@ -166,6 +165,11 @@ def _document(collection, filename):
     document.file_size = len(data)
     document.save()
     return document, True
+
+
+def _document(collection, filename):
+    title, text = DOCUMENTS[filename]
+    return known_text_document(collection, title, filename, text.encode(), text)
 
 
 def load_resources(report, resource_index, owner=None):

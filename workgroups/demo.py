@@ -2,10 +2,8 @@
 documents in each space, a follower and a contribution waiting for its coordinators.
 Idempotent: pages are found by slug in their group, documents by title."""
 
-import hashlib
 from datetime import datetime, timedelta
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
@@ -231,27 +229,11 @@ def _ensure_page(report, group, model, values, owner):
 
 
 def _ensure_document(report, group, title, filename, text):
-    from resources.models import ExtractionStatus, ResourceDocument, TextLayer
+    from resources.demo import known_text_document
 
-    if ResourceDocument.objects.filter(title=title, collection=group.collection).exists():
-        return
-    data = text.encode()
-    document = ResourceDocument(
-        title=title,
-        collection=group.collection,
-        file_format="md",
-        sha256=hashlib.sha256(data).hexdigest(),
-        extracted_text=text,
-        extraction_status=ExtractionStatus.DONE,
-        text_layer=TextLayer.TEXT,
-        language="fr",
-        page_count=1,
-        extracted_at=timezone.now(),
-    )
-    document.file.save(filename, ContentFile(data), save=False)
-    document.file_size = len(data)
-    document.save()
-    report.add(f"document « {title} »")
+    _document, created = known_text_document(group.collection, title, filename, text.encode(), text)
+    if created:
+        report.add(f"document « {title} »")
 
 
 def load_group_content(report, member, editor):
