@@ -134,3 +134,30 @@ def test_group_names_stay_unique(index):
     second = WorkingGroupPage(title="Communication", slug="communication-2")
     index.add_child(instance=second)
     assert first.members_group.name != WorkingGroupPage.objects.get(pk=second.pk).members_group.name
+
+
+def test_group_pages_show_their_author_last_edit_and_the_groups_documents(client, spaces):
+    from workgroups.models import GroupMeetingPage
+
+    private, coordinator = spaces["private"], spaces["coordinator"]
+    meeting = GroupMeetingPage(
+        title="Réunion de préparation",
+        slug="preparation",
+        owner=coordinator,
+        starts_at="2026-01-15T18:30Z",
+        place="Lyon",
+        minutes="<p>Le lieu est choisi.</p>",
+        attendees="Claire\nMarie",
+    )
+    private.add_child(instance=meeting)
+    meeting.save_revision(user=coordinator).publish()
+    client.force_login(spaces["member"])
+    page = client.get(meeting.url).content.decode()
+    assert "Rédigé par Claire" in page
+    assert "modifié le" in page
+    assert "Le lieu est choisi." in page and "Marie" in page
+    space = client.get(private.url).content.decode()
+    assert "Réunion de préparation" in space
+    assert "Budget des rencontres" in space  # the group's collection
+    listing = client.get(private.url + "documents/").content.decode()
+    assert "Budget des rencontres" in listing
