@@ -17,6 +17,7 @@ urlpatterns = [
     # Wagtail's sitemap lists public pages only (no login or group restriction anywhere above).
     path("sitemap.xml", sitemap),
     path("", include("workgroups.urls")),
+    path("", include("home.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "compte/connexion/",

@@ -66,15 +66,13 @@ def filter_queryset(source, queryset, filters):
     from resources.models import QuestionPage, ResourcePage
 
     kind = filters.get("kind")
-    if source.key == "document":
+    if source.key != "page":  # documents and registered records: a kind of their own
         if any(param in filters for param in ("theme", "type", "group")):
             return None
-        if kind and kind != "document":
+        if kind and kind != source.key:
             return None
-    elif source.key == "page":
-        if kind == "document":
-            return None
-        if kind:
+    else:
+        if kind:  # "app.model" for a page type; another source's key matches no page
             app_label, _dot, model = kind.partition(".")
             content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
             if content_type is None:
@@ -121,10 +119,10 @@ def compute_facets(hits, filters):
         key = f"{content_type.app_label}.{content_type.model}"
         counts["kind"][key] += 1
         labels["kind"][key] = str(content_type.model_class()._meta.verbose_name).capitalize()
-    documents = sum(1 for hit in hits if hit.source.key == "document")
-    if documents:
-        counts["kind"]["document"] = documents
-        labels["kind"]["document"] = str(_("Document")).capitalize()
+    for hit in hits:
+        if hit.source.key != "page":
+            counts["kind"][hit.source.key] += 1
+            labels["kind"][hit.source.key] = str(hit.source.label).capitalize()
 
     for hit in hits:
         date = hit.source.date(hit.obj)

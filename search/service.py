@@ -36,6 +36,7 @@ class Source:
     date: object  # callable(obj) -> date or datetime
     date_field: str  # an indexed FilterField to sort by, newest first
     url: object = None  # callable(obj) -> URL, default obj.url
+    section: object = None  # callable(obj) -> label shown beside the kind (region, category...)
 
 
 def visible_pages_for_search(user):
@@ -211,6 +212,8 @@ class SiteSearch:
             hit.date = hit.source.date(obj)
             if isinstance(obj, Page):
                 hit.section = sections.get(obj.path[:12], "") if len(obj.path) > 12 else ""
+            elif hit.source.section:
+                hit.section = hit.source.section(obj)
             elif getattr(obj, "collection", None) is not None and obj.collection.depth > 1:
                 hit.section = obj.collection.name
             hit.snippet = highlight(searchable_text(obj), self.query)

@@ -122,3 +122,22 @@ def test_static_files_are_served_by_whitenoise(client, demo):
     response = client.get("/static/css/site.css")
     assert response.status_code == 200
     assert b"skip-link" in b"".join(response.streaming_content)
+
+
+def test_tools_page_lists_the_registered_tools_and_the_menu_links_to_it(client, demo):
+    from django.utils.translation import gettext_lazy
+
+    from home.tools import _TOOLS, Tool, register_tool
+
+    empty = client.get("/outils/")
+    assert empty.status_code == 200
+    register_tool(Tool("test-tool", gettext_lazy("Test tool"), "A tool for tests.", "home:tools"))
+    try:
+        response = client.get("/outils/")
+    finally:
+        _TOOLS.pop("test-tool")
+    html = response.content.decode()
+    assert "Test tool" in html and "A tool for tests." in html
+    assert 'href="/outils/" aria-current="page"' in html
+    home = client.get("/").content.decode()
+    assert 'href="/outils/"' in home and "Outils" in home

@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Page, Site
 
+from home.tools import tools
 from home.visibility import visible_pages
 
 register = template.Library()
@@ -28,6 +29,8 @@ def main_menu(context):
         "items": menu,
         "current_path": current_path,
         "request": request,
+        # The tools' own pages (agenda, ads...) light up the "Tools" entry.
+        "tool_namespaces": [tool.url_name.partition(":")[0] for tool in tools()],
     }
 
 
