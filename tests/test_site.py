@@ -141,3 +141,19 @@ def test_tools_page_lists_the_registered_tools_and_the_menu_links_to_it(client, 
     assert 'href="/outils/" aria-current="page"' in html
     home = client.get("/").content.decode()
     assert 'href="/outils/"' in home and "Outils" in home
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("Ile de France", "11"),
+        ("ÎLE-DE-FRANCE", "11"),
+        ("84", "84"),
+        ("Atlantis", None),
+        ("", None),
+    ],
+)
+def test_region_names_are_read_however_they_are_spelled(value, code):
+    from home.regions import region_code
+
+    assert region_code(value) == code
