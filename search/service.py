@@ -182,7 +182,11 @@ class SiteSearch:
             ).annotate_score("_score")
             searches.append((source, results))
         if hasattr(backend, "multi_search"):  # the engines: every source in one round trip
-            answers = backend.multi_search([(results, depth) for _source, results in searches])
+            # Pages made specific at once when only the page's hits are fetched; with facets,
+            # only the ten shown are (in _describe).
+            answers = backend.multi_search(
+                [(results, depth) for _source, results in searches], specific=not self.with_facets
+            )
         else:
             answers = [(list(results[:depth]), results.count()) for _source, results in searches]
         hits, counts = [], {}
@@ -196,15 +200,17 @@ class SiteSearch:
         return hits, counts
 
     def _describe(self, hits):
-        """Title, URL, kind, section and snippet of the hits on the page, with the pages made
-        specific in one query per page type."""
-        pages = [hit.obj for hit in hits if isinstance(hit.obj, Page)]
-        specific = {
-            page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()
-        }
-        sections = _sections_of([page.path for page in specific.values()])
+        """Title, URL, kind, section and snippet of the hits on the page. Pages not already
+        specific (the database backend's) are made specific in one query per page type."""
+        generic = [hit.obj.pk for hit in hits if type(hit.obj) is Page]
+        specific = (
+            {page.pk: page for page in Page.objects.filter(pk__in=generic).specific()}
+            if generic
+            else {}
+        )
+        sections = _sections_of([hit.obj.path for hit in hits if isinstance(hit.obj, Page)])
         for hit in hits:
-            obj = specific.get(hit.obj.pk, hit.obj) if isinstance(hit.obj, Page) else hit.obj
+            obj = specific.get(hit.obj.pk, hit.obj) if type(hit.obj) is Page else hit.obj
             hit.obj = obj
             hit.title = obj.title
             hit.url = hit.source.url(obj) if hit.source.url else obj.url

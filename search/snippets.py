@@ -7,7 +7,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from modelsearch import index
 
-from .query import fold, words
+from .query import words
 
 SNIPPET_LENGTH = 220
 # Text read per field for a snippet: a long document's first pages, not all of them.
@@ -26,7 +26,8 @@ def _as_text(value):
 
 
 def searchable_text(obj):
-    """The object's indexed text fields, highest boost first, title excluded."""
+    """The object's indexed text fields, highest boost first, title excluded. Spaces are
+    normalised later, in the snippet's window only: a long document is not rewritten whole."""
     fields = [
         field
         for field in type(obj).get_search_fields()
@@ -39,8 +40,7 @@ def searchable_text(obj):
             parts.append(_as_text(field.get_value(obj)))
         except Exception:  # noqa: BLE001, S112 (a field that cannot render gives no snippet)
             continue
-    text = _MARKDOWN_HEADINGS.sub(" ", " ".join(parts))
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(part for part in parts if part)
 
 
 def _stems(query):
@@ -48,34 +48,55 @@ def _stems(query):
     return {word[: max(4, len(word) - 3)] if len(word) > 5 else word for word in words(query)}
 
 
+# The letters that fold to each unaccented one: the pattern matches the text as it is, so a
+# long document needs no folded copy, and the search stops at the first match.
+_ACCENTED = {
+    "a": "aàáâãäå",
+    "c": "cç",
+    "e": "eéèêë",
+    "i": "iìíîï",
+    "n": "nñ",
+    "o": "oòóôõö",
+    "u": "uùúûü",
+    "y": "yýÿ",
+}
+
+
+def _accent_insensitive(stem):
+    return "".join(
+        f"[{_ACCENTED[char]}]" if char in _ACCENTED else re.escape(char) for char in stem
+    )
+
+
+def query_pattern(query):
+    """Words starting like the query's words, whatever their case and accents."""
+    stems = sorted(_stems(query), key=len, reverse=True)
+    if not stems:
+        return None
+    alternatives = "|".join(_accent_insensitive(stem) for stem in stems)
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+
+
 def highlight(text, query, length=SNIPPET_LENGTH):
     """A window of `text` around the first query word, with every query word in <mark>."""
     if not text:
         return ""
-    folded = fold(text)
-    stems = _stems(query)
-    if len(folded) != len(text):  # folding changed lengths (rare ligatures): no highlighting
-        return escape(text[:length])
-    pattern = (
-        re.compile(
-            r"\b("
-            + "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
-            + r")\w*"
-        )
-        if stems
-        else None
-    )
-    first = pattern.search(folded) if pattern else None
+    pattern = query_pattern(query)
+    first = pattern.search(text) if pattern else None
     start = max(0, first.start() - length // 3) if first else 0
-    if start:
-        start = folded.find(" ", start) + 1 or start
-    end = min(len(text), start + length)
-    pieces, cursor = [], start
+    if start:  # start on a word
+        space = _SPACES.search(text, start, first.start())
+        start = space.end() if space else first.start()
+    raw = text[start : start + 4 * length]  # room for the runs of spaces squeezed below
+    window = _SPACES.sub(" ", _MARKDOWN_HEADINGS.sub(" ", raw)).strip()
+    cut = window[:length]
+    more = len(window) > length or start + len(raw) < len(text)
+    pieces, cursor = [], 0
     if pattern:
-        for match in pattern.finditer(folded, start, end):
-            pieces.append(escape(text[cursor : match.start()]))
-            pieces.append(f"<mark>{escape(text[match.start() : match.end()])}</mark>")
+        for match in pattern.finditer(cut):
+            pieces.append(escape(cut[cursor : match.start()]))
+            pieces.append(f"<mark>{escape(match.group())}</mark>")
             cursor = match.end()
-    pieces.append(escape(text[cursor:end]))
+    pieces.append(escape(cut[cursor:]))
     snippet = "".join(pieces)
-    return mark_safe(("… " if start else "") + snippet + (" …" if end < len(text) else ""))  # noqa: S308
+    return mark_safe(("… " if start else "") + snippet + (" …" if more else ""))  # noqa: S308
