@@ -1,0 +1,21 @@
+from search.snippets import highlight
+
+
+def test_query_words_are_marked_whatever_their_case_and_accents():
+    snippet = highlight("Les COOPÉRATIVES d'habitants et la coopérative.", "cooperative habitant")
+    assert snippet.count("<mark>") == 3
+    assert "<mark>COOPÉRATIVES</mark>" in snippet and "<mark>habitants</mark>" in snippet
+
+
+def test_the_window_opens_on_a_late_match_and_squeezes_spaces():
+    text = "début " * 5000 + "\n\n## La   démarche   écologique du groupe" + " fin" * 200
+    snippet = highlight(text, "ecologique")
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+    assert "démarche <mark>écologique</mark> du groupe" in snippet
+    assert "##" not in snippet
+
+
+def test_text_is_escaped_and_no_match_gives_the_beginning():
+    snippet = highlight("<script>alert(1)</script> rien ici", "logement")
+    assert "<script>" not in snippet and "&lt;script&gt;" in snippet
+    assert "<mark>" not in snippet
