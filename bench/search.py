@@ -26,8 +26,9 @@ round), it measures in the same loop, one after the other:
   fields, same index and analyzer, same permission filter), sent once with `opensearch-py`
   (one client kept open), size 10, ids only;
 then the same API calls with the database backend (PostgreSQL full text) as the default.
-It prints p50/p95 of each, the API/raw p95 ratio, and asserts nothing. With --profile, one
-more round of API calls runs under pyinstrument and its report is printed.
+It prints p50/p95 of each, the API/raw p95 ratios, the slowest queries on each backend, and
+asserts nothing. With --profile, one more round of API calls runs under the standard library's
+cProfile (by cumulative and by own time), and the SQL of one call is listed.
 """
 
 import argparse
@@ -332,10 +333,13 @@ def measure(queries, rounds, profile):
     raw_client = OpenSearch(hosts=engine_backend(relevance.engine_url(), PREFIX)["URLS"])
     bodies = {text: source_query_bodies(text) for text in queries}
 
+    slowest = []
+
     def api(text):
         started = time.perf_counter()
         response = client.get("/search/api/", {"q": text})
         elapsed = time.perf_counter() - started
+        slowest.append((elapsed, text))
         if response.status_code != 200:
             sys.exit(f"/search/api/ answered {response.status_code} for {text!r}")
         return elapsed
@@ -356,6 +360,7 @@ def measure(queries, rounds, profile):
             timings["api"].append(api(text))
             for name, run in raws.items():
                 timings[name].append(raw(run, text))
+    worst_engine = sorted(slowest, reverse=True)[:3]
     if profile:  # the standard library's profiler: nothing to install
         import cProfile
         import pstats
@@ -364,14 +369,24 @@ def measure(queries, rounds, profile):
             for text in queries:
                 api(text)
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
-    raw_client.close()
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
 
+        with CaptureQueriesContext(connection) as captured:
+            api(queries[0])
+        sys.stdout.write(f"{len(captured)} SQL queries for {queries[0]!r}:\n")
+        for query in captured:
+            sys.stdout.write(f"  {query['time']}s {query['sql'][:300]}\n")
+    raw_client.close()
     relevance.use_database()
     for text in queries:
         api(text)
+    slowest.clear()
     for _ in range(rounds):
         for text in queries:
             timings["database"].append(api(text))
+    timings["slowest"] = {"engine": worst_engine, "database": sorted(slowest, reverse=True)[:3]}
     return timings
 
 
@@ -403,6 +418,9 @@ def report(timings, console, pages):
         p50 = statistics.median(timings[key]) / statistics.median(timings[reference])
         return f"{p95:.2f} (p50 {p50:.2f})"
 
+    for backend, worst in timings["slowest"].items():
+        listed = ", ".join(f"{text!r} {1000 * elapsed:.0f} ms" for elapsed, text in worst)
+        console.print(f"slowest API calls on the {backend}: {listed}")
     console.print(f"p95 ratio API / raw page query: {ratio('api', 'raw')}")
     console.print(f"p95 ratio API / the same _msearch sent raw: {ratio('api', 'raw_one')}")
 
