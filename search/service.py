@@ -130,6 +130,8 @@ def _score(result):
 
 
 class SiteSearch:
+    _column_name = None
+
     def __init__(
         self, user, text, *, page=1, sort="relevance", sources=None, filters=None, with_facets=False
     ):
@@ -182,11 +184,12 @@ class SiteSearch:
             ).annotate_score("_score")
             searches.append((source, results))
         if hasattr(backend, "multi_search"):  # the engines: every source in one round trip
-            # Pages made specific at once when only the page's hits are fetched; with facets,
-            # only the ten shown are (in _describe).
+            # Snippets from the engine's copy of the text when only the page's hits are
+            # fetched; with facets (300 hits per kind), from the ten shown (in _describe).
             answers = backend.multi_search(
-                [(results, depth) for _source, results in searches], specific=not self.with_facets
+                [(results, depth) for _source, results in searches], texts=not self.with_facets
             )
+            self._column_name = _column_namer(backend)
         else:
             answers = [(list(results[:depth]), results.count()) for _source, results in searches]
         hits, counts = [], {}
@@ -202,7 +205,11 @@ class SiteSearch:
     def _describe(self, hits):
         """Title, URL, kind, section and snippet of the hits on the page. Pages not already
         specific (the database backend's) are made specific in one query per page type."""
-        generic = [hit.obj.pk for hit in hits if type(hit.obj) is Page]
+        generic = [
+            hit.obj.pk
+            for hit in hits
+            if type(hit.obj) is Page and not hasattr(hit.obj, "indexed_texts")
+        ]
         specific = (
             {page.pk: page for page in Page.objects.filter(pk__in=generic).specific()}
             if generic
@@ -214,7 +221,8 @@ class SiteSearch:
             hit.obj = obj
             hit.title = obj.title
             hit.url = hit.source.url(obj) if hit.source.url else obj.url
-            hit.kind = str(obj._meta.verbose_name).capitalize()
+            model = (obj.specific_class or Page) if isinstance(obj, Page) else type(obj)
+            hit.kind = str(model._meta.verbose_name).capitalize()
             hit.date = hit.source.date(obj)
             if isinstance(obj, Page):
                 hit.section = sections.get(obj.path[:12], "") if len(obj.path) > 12 else ""
@@ -222,7 +230,27 @@ class SiteSearch:
                 hit.section = hit.source.section(obj)
             elif getattr(obj, "collection", None) is not None and obj.collection.depth > 1:
                 hit.section = obj.collection.name
-            hit.snippet = highlight(searchable_text(obj), self.query)
+            indexed = getattr(obj, "indexed_texts", None)
+            if indexed is not None:
+                text = searchable_text(obj, model, indexed, self._column_name)
+                if type(obj) is not Page:  # documents: their long text is read from the row
+                    text = " ".join((text, searchable_text(obj, only=("extracted_text",))))
+            else:
+                text = searchable_text(obj)
+            hit.snippet = highlight(text, self.query)
+
+
+def _column_namer(backend):
+    """(model, search field) -> the name of that field in the engine's documents."""
+    names = {}
+
+    def column_name(model, field):
+        key = (model, field.field_name)
+        if key not in names:
+            names[key] = backend.mapping_class(model).get_field_column_name(field)
+        return names[key]
+
+    return column_name
 
 
 def _sections_of(paths):

@@ -25,21 +25,32 @@ def _as_text(value):
     return strip_tags(text) if "<" in text else text  # extracted text is rarely HTML
 
 
-def searchable_text(obj):
-    """The object's indexed text fields, highest boost first, title excluded. Spaces are
-    normalised later, in the snippet's window only: a long document is not rewritten whole."""
+def _text_fields(model):
     fields = [
         field
-        for field in type(obj).get_search_fields()
+        for field in model.get_search_fields()
         if isinstance(field, index.SearchField) and field.field_name != "title"
     ]
-    fields.sort(key=lambda field: -(field.boost or 1))
+    return sorted(fields, key=lambda field: -(field.boost or 1))
+
+
+def searchable_text(obj, model=None, indexed=None, column_name=None, only=None):
+    """The object's indexed text fields, highest boost first, title excluded: read from the
+    object, or from `indexed`, the engine's copy of its fields (named by `column_name(model,
+    field)`). `only` restricts the fields by name. Spaces are normalised later, in the
+    snippet's window only: a long document is not rewritten whole."""
     parts = []
-    for field in fields:
+    for field in _text_fields(model or type(obj)):
+        if only and field.field_name not in only:
+            continue
         try:
-            parts.append(_as_text(field.get_value(obj)))
+            if indexed is None:
+                value = field.get_value(obj)
+            else:
+                value = indexed.get(column_name(model, field))
         except Exception:  # noqa: BLE001, S112 (a field that cannot render gives no snippet)
             continue
+        parts.append(_as_text(value))
     return " ".join(part for part in parts if part)
 
 

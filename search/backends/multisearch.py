@@ -11,10 +11,13 @@ class EngineUnavailable(Exception):
 
 
 class MultiSearchMixin:
-    def multi_search(self, searches, specific=False):
+    def multi_search(self, searches, texts=False):
         """searches: [(results, size), ...] built by `backend.search(...)`. Returns, in the same
-        order, (the first `size` objects in the engine's order, the exact number of hits);
-        pages as their specific type if `specific`."""
+        order, (the first `size` objects in the engine's order, the exact number of hits).
+
+        With `texts`, each object also gets `indexed_texts`: its text fields as the engine holds
+        them (documents' long extracted text left out), so that snippets need neither the
+        specific page from the database nor its StreamField parsed."""
         if not searches:  # every source was filtered out
             return []
         lines = []
@@ -25,7 +28,7 @@ class MultiSearchMixin:
                 {
                     **results._get_es_body(),
                     "size": size,
-                    "_source": False,
+                    "_source": {"excludes": _NOT_TEXT} if texts else False,
                     results.fields_param_name: ["pk"],
                     "track_total_hits": True,
                 }
@@ -37,23 +40,30 @@ class MultiSearchMixin:
                 raise EngineUnavailable(answer["error"])
             total = answer["hits"]["total"]
             total = total["value"] if isinstance(total, dict) else int(total)
-            found.append((_objects(results, answer["hits"]["hits"], specific), total))
+            found.append((_objects(results, answer["hits"]["hits"]), total))
         return found
 
 
-def _objects(results, hits, specific):
+# Fields of the engine's documents that are not text to quote (filters, autocomplete copies,
+# type names), and documents' extracted text, too long to carry back for a snippet.
+_NOT_TEXT = ["*_filter", "*edgengrams", "_django_content_type", "pk", "*__extracted_text"]
+
+
+def _objects(results, hits):
     """The hits' objects in the engine's order, scored. The source's queryset (the reader's
     permissions) is applied again in SQL, so an index a moment behind the database never shows
-    what the reader may not see. Wagtail fetches specific pages in one query per type."""
-    scores = {str(hit["fields"]["pk"][0]): hit["_score"] for hit in hits}
-    queryset = results.query_compiler.queryset.filter(pk__in=list(scores))
-    if specific and hasattr(queryset, "specific"):
-        queryset = queryset.specific()
+    what the reader may not see."""
+    by_pk = {str(hit["fields"]["pk"][0]): hit for hit in hits}
+    queryset = results.query_compiler.queryset.filter(pk__in=list(by_pk))
     found = {str(obj.pk): obj for obj in queryset}
     objects = []
-    for pk, score in scores.items():
-        if pk in found:
-            if results._score_field:
-                setattr(found[pk], results._score_field, score)
-            objects.append(found[pk])
+    for pk, hit in by_pk.items():
+        obj = found.get(pk)
+        if obj is None:
+            continue
+        if results._score_field:
+            setattr(obj, results._score_field, hit["_score"])
+        if "_source" in hit:
+            obj.indexed_texts = hit["_source"]
+        objects.append(obj)
     return objects
