@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from home.regions import REGION_NAMES
@@ -34,6 +35,10 @@ def validate_wishes(value):
         raise ValidationError(
             _("Unknown wish: %(codes)s."), params={"codes": ", ".join(map(str, unknown))}
         )
+
+
+def _euros(amount):
+    return number_format(amount, force_grouping=True)
 
 
 class ProfileQuerySet(models.QuerySet):
@@ -133,7 +138,7 @@ class Profile(models.Model):
         ):
             errors["budget_max"] = _(
                 "The maximum budget (%(max)s €) is lower than the minimum (%(min)s €)."
-            ) % {"max": self.budget_max, "min": self.budget_min}
+            ) % {"max": _euros(self.budget_max), "min": _euros(self.budget_min)}
         if self.kind == Kind.PERSON and not self.household_size:
             errors["household_size"] = _("Say how many people would move in.")
         if self.kind == Kind.GROUP and not self.homes_sought:
