@@ -16,6 +16,7 @@ from advocacy import demo as advocacy_demo
 from advocacy.factories import AdvocacyIndexPageFactory
 from governance import demo as governance_demo
 from governance.factories import GovernanceIndexPageFactory
+from matching import demo as matching_demo
 from resources.demo import load_resources
 from resources.factories import ResourceIndexPageFactory
 from workgroups.demo import load_group_content
@@ -317,4 +318,5 @@ def load_demo():
     load_group_content(report, users.get(username="membre"), editor)
     governance_demo.load(report, sections["gouvernance"])
     advocacy_demo.load(report, sections["plaidoyer"], reviewer=users.get(username="relectrice"))
+    matching_demo.load(report, users.get(username="membre"))
     return report

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "resources",
     "advocacy",
     "governance",
+    "matching",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -150,6 +151,8 @@ GROUP_INVITATION_MAX_AGE = int(os.environ.get("GROUP_INVITATION_MAX_AGE", 14 * 2
 # Contributions accepted from one sender per hour, before the form asks them to wait.
 CONTRIBUTION_RATE_LIMIT = int(os.environ.get("CONTRIBUTION_RATE_LIMIT", "5"))
 CONTRIBUTION_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Contact requests one member may send per 24 hours through the matching tool.
+MATCHING_REQUESTS_PER_DAY = int(os.environ.get("MATCHING_REQUESTS_PER_DAY", "10"))
 # Documents are always served through Django so that privacy is checked on every request.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"
