@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
 from home.visibility import hidden_collection_ids, hidden_paths
 
+from .backends import search_backend
 from .facets import FACET_DEPTH, compute_facets, filter_queryset
 from .query import clean_query, database_query, engine_query, has_searchable_words
 from .snippets import highlight, searchable_text
@@ -168,7 +168,7 @@ class SiteSearch:
         return outcome
 
     def _search(self, backend_name, query):
-        backend = get_search_backend(backend_name)
+        backend = search_backend(backend_name)
         depth = min(self.page * PAGE_SIZE, MAX_DEPTH)
         if self.with_facets:
             depth = max(depth, FACET_DEPTH)

@@ -5,8 +5,9 @@ from django.apps import apps
 from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
-from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_instance
+
+from .backends import search_backend
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ def _prepare_engine_index(backend_name, backend, model):
 def sync_object(backend_name, model, pk):
     """Bring one object's index entry in line with the database: add it if it exists and is
     indexable, remove it otherwise."""
-    backend = get_search_backend(backend_name)
+    backend = search_backend(backend_name)
     instance = model._default_manager.filter(pk=pk).first()
     indexed = get_indexed_instance(instance) if instance is not None else None
     if indexed is not None:
@@ -46,7 +47,7 @@ def update_index_entry(backend_name, app_label, model_name, pk, attempt=0):
     try:
         sync_object(backend_name, model, pk)
     except Exception:
-        backend = get_search_backend(backend_name)
+        backend = search_backend(backend_name)
         # Database backends fail with the transaction; only external engines are retried.
         if not backend.catch_indexing_errors or not update_index_entry.get_backend().supports_defer:
             raise

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from .backends import search_backend
 from .facets import read_filters
 from .models import QueryLog
 from .query import MAX_QUERY_LENGTH, clean_query, fold, plain_words, words
@@ -121,7 +122,8 @@ def autocomplete(request):
         return JsonResponse({"results": []})
     pages = visible_pages_for_search(request.user)
     try:
-        found = list(pages.autocomplete(text)[:AUTOCOMPLETE_SIZE])
+        found = list(search_backend().autocomplete(text, pages)[:AUTOCOMPLETE_SIZE])
     except Exception:  # noqa: BLE001 (engine unreachable: the database still answers)
-        found = list(pages.autocomplete(text, backend=engine_fallback_name())[:AUTOCOMPLETE_SIZE])
+        fallback = search_backend(engine_fallback_name())
+        found = list(fallback.autocomplete(text, pages)[:AUTOCOMPLETE_SIZE])
     return JsonResponse({"results": [{"title": p.title, "url": p.url} for p in found if p.url]})

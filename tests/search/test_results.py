@@ -1,3 +1,5 @@
+"""Building results: snippets, and the backend kept between searches."""
+
 from search.snippets import highlight
 
 
@@ -19,3 +21,14 @@ def test_text_is_escaped_and_no_match_gives_the_beginning():
     snippet = highlight("<script>alert(1)</script> rien ici", "logement")
     assert "<script>" not in snippet and "&lt;script&gt;" in snippet
     assert "<mark>" not in snippet
+
+
+def test_one_backend_per_configuration_keeps_its_engine_connections(settings):
+    from search.backends import search_backend
+    from search.engines import search_backends
+
+    settings.WAGTAILSEARCH_BACKENDS = search_backends("opensearch://127.0.0.1:9", "a_")
+    first = search_backend()
+    assert search_backend() is first  # same client, same keep-alive connections
+    settings.WAGTAILSEARCH_BACKENDS = search_backends("opensearch://127.0.0.1:9", "b_")
+    assert search_backend() is not first  # another configuration (e.g. a test's): its own
