@@ -56,7 +56,10 @@ def searchable_text(obj, model=None, indexed=None, column_name=None, only=None):
 
 def _stems(query):
     # A prefix of each word stands for its French variants (écologique, écologiques...).
-    return {word[: max(4, len(word) - 3)] if len(word) > 5 else word for word in words(query)}
+    # Articles and prepositions ("la", "de") are not marked, unless nothing else was typed.
+    found = words(query)
+    found = [word for word in found if len(word) > 2] or found
+    return {word[: max(4, len(word) - 3)] if len(word) > 5 else word for word in found}
 
 
 # The letters that fold to each unaccented one: the pattern matches the text as it is, so a

@@ -32,3 +32,8 @@ def test_one_backend_per_configuration_keeps_its_engine_connections(settings):
     assert search_backend() is first  # same client, same keep-alive connections
     settings.WAGTAILSEARCH_BACKENDS = search_backends("opensearch://127.0.0.1:9", "b_")
     assert search_backend() is not first  # another configuration (e.g. a test's): its own
+
+
+def test_short_words_are_not_marked_unless_they_are_the_whole_query():
+    assert "<mark>la</mark>" not in highlight("La forme juridique de la coopérative", "la forme")
+    assert "<mark>La</mark>" in highlight("La forme juridique", "la")
