@@ -18,6 +18,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("", include("workgroups.urls")),
     path("", include("home.urls")),
+    path("", include("projects.urls")),
+    path("", include("partners.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "compte/connexion/",

@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "resources",
     "advocacy",
     "governance",
+    "projects",
+    "partners",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
