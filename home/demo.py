@@ -16,6 +16,8 @@ from advocacy import demo as advocacy_demo
 from advocacy.factories import AdvocacyIndexPageFactory
 from governance import demo as governance_demo
 from governance.factories import GovernanceIndexPageFactory
+from partners import demo as partners_demo
+from projects import demo as projects_demo
 from resources.demo import load_resources
 from resources.factories import ResourceIndexPageFactory
 from workgroups.demo import load_group_content
@@ -317,4 +319,8 @@ def load_demo():
     load_group_content(report, users.get(username="membre"), editor)
     governance_demo.load(report, sections["gouvernance"])
     advocacy_demo.load(report, sections["plaidoyer"], reviewer=users.get(username="relectrice"))
+    projects_demo.load(report, member=users.get(username="membre"))
+    partners_demo.load(
+        report, users.in_bulk(["membre", "editrice", "admin"], field_name="username")
+    )
     return report
