@@ -3,6 +3,7 @@ members' recommendations."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -13,7 +14,7 @@ from .models import Partner, Recommendation
 class PartnerViewSet(SnippetViewSet):
     model = Partner
     icon = "user"
-    list_display = ["name", "kind", "commune", "vetted", "updated_at"]
+    list_display = ["name", "kind", "commune", BooleanColumn("vetted"), "updated_at"]
     list_filter = ["vetted", "kind", "national"]
     list_export = ["name", "kind", "commune", "website", "email", "phone", "vetted", "updated_at"]
     export_filename = "partenaires"

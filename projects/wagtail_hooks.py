@@ -3,6 +3,7 @@ features, with filters, search and a CSV/XLSX export of the listing."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -12,7 +13,15 @@ from .models import EcologicalFeature, Project, Public
 class ProjectViewSet(SnippetViewSet):
     model = Project
     icon = "home"
-    list_display = ["name", "commune", "region", "stage", "year", "homes", "published"]
+    list_display = [
+        "name",
+        "commune",
+        "region",
+        "stage",
+        "year",
+        "homes",
+        BooleanColumn("published"),
+    ]
     list_filter = ["published", "stage", "region", "legal_form", "publics"]
     list_export = [
         "name",

@@ -83,11 +83,13 @@
         layer.addTo(map);
         var metropole = L.latLngBounds(VIEWS.metropole);
         var shown = data.points.filter(function (point) { return inView(metropole, point); });
+        // Without tiles, stay zoomed out enough for the points' layout to mean something.
+        var maxZoom = container.dataset.tileUrl ? 11 : 7;
         if (shown.length) {
           var bounds = L.latLngBounds(shown.map(function (point) { return [point[1], point[2]]; }));
-          map.fitBounds(bounds.pad(0.15), { maxZoom: 11 });
+          map.fitBounds(bounds.pad(0.15), { maxZoom: maxZoom });
         } else if (data.points.length) {
-          map.fitBounds(layer.getBounds().pad(0.15), { maxZoom: 11 });
+          map.fitBounds(layer.getBounds().pad(0.15), { maxZoom: maxZoom });
         }
         container.dataset.loaded = String(data.count);
         setStatus(container, (container.dataset.countLabel || "{count}").replace("{count}", data.count));
