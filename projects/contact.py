@@ -37,6 +37,8 @@ def is_rate_limited(client):
 
 @transaction.atomic
 def send_message(project, client, *, name, email, message):
+    # The rate limit looks at the last hour; traces older than a day are not kept.
+    ContactMessage.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
     ContactMessage.objects.create(project=project, client_hash=client)
     to = recipients(project)
     context = {

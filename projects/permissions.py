@@ -4,7 +4,7 @@ members named on it edit that record from the site."""
 
 from django.db.models import Q
 
-from workgroups.roles import _group_ids, is_group_member
+from workgroups.roles import groups_of, is_group_member
 
 from .models import Project
 
@@ -27,11 +27,8 @@ def editable_projects(user):
     """The records this user edits from the site, as a named member or through their group."""
     if not user.is_authenticated:
         return Project.objects.none()
-    groups = _group_ids(user)
     return Project.objects.filter(
-        Q(editors=user)
-        | Q(working_group__members_group__in=groups)
-        | Q(working_group__coordinators_group__in=groups)
+        Q(editors=user) | Q(working_group__in=groups_of(user).values("pk"))
     ).distinct()
 
 

@@ -125,3 +125,15 @@ def test_a_project_nobody_can_be_reached_for_has_no_form(client):
 def test_an_unpublished_project_cannot_be_written_to(client):
     project = ProjectFactory(published=False, contact_email=SECRET)
     assert client.get(f"/projets/{project.pk}/contact/").status_code == 404
+
+
+def test_old_rate_limit_traces_are_not_kept(post, project):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    old = ContactMessage.objects.create(project=project, client_hash="x" * 64)
+    ContactMessage.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2))
+    post(f"/projets/{project.pk}/contact/", MESSAGE)
+    assert list(ContactMessage.objects.values_list("client_hash", flat=True)) != ["x" * 64]
+    assert not ContactMessage.objects.filter(pk=old.pk).exists()
