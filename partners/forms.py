@@ -83,7 +83,9 @@ class RecommendationForm(forms.ModelForm):
 class PartnerFilterForm(forms.Form):
     q = forms.CharField(label=_("Name, service or commune"), required=False, max_length=100)
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *PartnerKind.choices]
+        label=_("Kind of partner"),
+        required=False,
+        choices=[("", _("All kinds")), *PartnerKind.choices],
     )
     region = forms.ChoiceField(
         label=_("Région"), required=False, choices=[("", _("All régions")), *REGIONS]
