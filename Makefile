@@ -23,7 +23,13 @@ $(VENV)/.installed: $(UV) pyproject.toml uv.lock
 	$(UV) sync --locked --inexact --all-extras --quiet
 	@touch $@
 
-install: $(VENV)/.installed
+# Browser libraries (Leaflet, for the maps) from the npm registry, as locked in
+# package-lock.json; no package's install scripts run. Served from node_modules (STATICFILES_DIRS).
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed
 
 run: install
 	@scripts/system-packages.sh || echo "Warning: Debian packages missing (OCR, .doc reading): documents that need them will show an extraction error."
@@ -57,4 +63,4 @@ services-status:
 	scripts/services.sh status
 
 clean:
-	rm -rf $(VENV) static_collected .pytest_cache
+	rm -rf $(VENV) node_modules static_collected .pytest_cache

@@ -17,6 +17,8 @@ from advocacy.factories import AdvocacyIndexPageFactory
 from governance import demo as governance_demo
 from governance.factories import GovernanceIndexPageFactory
 from matching import demo as matching_demo
+from partners import demo as partners_demo
+from projects import demo as projects_demo
 from resources.demo import load_resources
 from resources.factories import ResourceIndexPageFactory
 from workgroups.demo import load_group_content
@@ -319,4 +321,8 @@ def load_demo():
     governance_demo.load(report, sections["gouvernance"])
     advocacy_demo.load(report, sections["plaidoyer"], reviewer=users.get(username="relectrice"))
     matching_demo.load(report, users.get(username="membre"))
+    projects_demo.load(report, member=users.get(username="membre"))
+    partners_demo.load(
+        report, users.in_bulk(["membre", "editrice", "admin"], field_name="username")
+    )
     return report

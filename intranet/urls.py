@@ -19,6 +19,8 @@ urlpatterns = [
     path("", include("workgroups.urls")),
     path("", include("home.urls")),
     path("", include("matching.urls")),
+    path("", include("projects.urls")),
+    path("", include("partners.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "compte/connexion/",

@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "advocacy",
     "governance",
     "matching",
+    "projects",
+    "partners",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -125,7 +127,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Static and media files. WhiteNoise serves static files: no CDN, nothing else to run.
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Leaflet, installed from the npm registry by `make install` (package-lock.json).
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Files only views hand out (contribution attachments); never under MEDIA_ROOT.
@@ -181,6 +187,15 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Maps of the projects database and the partner directory. The tile server is optional: without
+# one the map shows its markers on a plain background (as in the tests). For example
+# MAP_TILE_URL="https://tile.openstreetmap.org/{z}/{x}/{y}.png" with
+# MAP_TILE_ATTRIBUTION="© OpenStreetMap contributors" (check the tile server's usage policy).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+# Messages to a project through its contact form, per sender and hour.
+PROJECT_CONTACT_RATE_LIMIT = int(os.environ.get("PROJECT_CONTACT_RATE_LIMIT", "5"))
 
 # Text extraction of uploaded documents runs in a child process with these limits.
 EXTRACTION_TIMEOUT = int(os.environ.get("EXTRACTION_TIMEOUT", "180"))
