@@ -18,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("", include("workgroups.urls")),
     path("", include("home.urls")),
+    path("", include("agenda.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "compte/connexion/",

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "resources",
     "advocacy",
     "governance",
+    "agenda",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
