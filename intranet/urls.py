@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("workgroups.urls")),
     path("", include("home.urls")),
     path("", include("agenda.urls")),
+    path("", include("classifieds.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "compte/connexion/",
