@@ -14,6 +14,8 @@ from wagtail.rich_text import RichText
 
 from advocacy import demo as advocacy_demo
 from advocacy.factories import AdvocacyIndexPageFactory
+from agenda import demo as agenda_demo
+from classifieds import demo as classifieds_demo
 from governance import demo as governance_demo
 from governance.factories import GovernanceIndexPageFactory
 from resources.demo import load_resources
@@ -317,4 +319,6 @@ def load_demo():
     load_group_content(report, users.get(username="membre"), editor)
     governance_demo.load(report, sections["gouvernance"])
     advocacy_demo.load(report, sections["plaidoyer"], reviewer=users.get(username="relectrice"))
+    agenda_demo.load(report, submitter=users.get(username="membre"))
+    classifieds_demo.load(report, users.get(username="membre"), editor)
     return report
