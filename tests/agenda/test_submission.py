@@ -8,8 +8,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from agenda.factories import EventFactory
+from agenda.forms import UNKNOWN_REGION
 from agenda.models import Event, EventStatus
 
 from .conftest import in_days, make_user
@@ -61,7 +64,8 @@ def test_a_members_proposal_waits_for_the_editors_who_are_told(client, post, mem
     assert f"/admin/snippets/agenda/event/edit/{event.pk}/" in mail.outbox[-1].body
     assert "Portes ouvertes du Hameau des Buis" in mail.outbox[-1].subject
     # The submitter sees it with a notice; nobody else does, and it is nowhere listed.
-    assert "awaiting moderation" in client.get(f"/agenda/{event.pk}/").content.decode()
+    notice = gettext("This event is awaiting moderation: only you and the editors can see it.")
+    assert notice in client.get(f"/agenda/{event.pk}/").content.decode()
     client.logout()
     assert client.get(f"/agenda/{event.pk}/").status_code == 404
     assert "Hameau des Buis" not in client.get("/agenda/").content.decode()
@@ -109,15 +113,31 @@ def test_an_online_event_needs_no_place_but_a_link(client, post, member):
 @pytest.mark.parametrize(
     ("extra", "field", "message"),
     [
-        ({"starts_at": in_days(-3, 10), "ends_at": in_days(-3, 12)}, "starts_at", "in the past"),
-        ({"ends_at": in_days(12, 9, 0)}, "ends_at", "end after it starts"),
-        ({"ends_at": in_days(12, 10, 0)}, "ends_at", "end after it starts"),
-        ({"region": "99"}, "region", "Unknown région"),
-        ({"region": "Atlantide"}, "region", "Unknown région"),
-        ({"place": "", "online_url": ""}, "place", "place, an online link"),
-        ({"kind": "regional", "region": ""}, "region", "takes place in a région"),
-        ({"starts_at": "le 14 juin"}, "starts_at", "Enter a date and time"),
-        ({"online_url": "pas une adresse"}, "online_url", "full web address"),
+        (
+            {"starts_at": in_days(-3, 10), "ends_at": in_days(-3, 12)},
+            "starts_at",
+            "This date is in the past: an event proposed now must be ahead.",
+        ),
+        ({"ends_at": in_days(12, 9, 0)}, "ends_at", "The event must end after it starts."),
+        ({"ends_at": in_days(12, 10, 0)}, "ends_at", "The event must end after it starts."),
+        ({"region": "99"}, "region", UNKNOWN_REGION),
+        ({"region": "Atlantide"}, "region", UNKNOWN_REGION),
+        ({"place": "", "online_url": ""}, "place", "Give a place, an online link, or both."),
+        (
+            {"kind": "regional", "region": ""},
+            "region",
+            "A regional event or an open day takes place in a région.",
+        ),
+        (
+            {"starts_at": "le 14 juin"},
+            "starts_at",
+            "Enter a date and time, for example 2026-06-14 18:30.",
+        ),
+        (
+            {"online_url": "pas une adresse"},
+            "online_url",
+            "Enter a full web address, starting with https://.",
+        ),
     ],
 )
 def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
@@ -127,8 +147,9 @@ def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
     response = post("/agenda/proposer/", proposal(**extra))
     assert response.status_code == 200
     form = response.context["form"]
-    assert any(message in error for error in form.errors[field]), form.errors
+    assert gettext(message) in form.errors[field], form.errors
     html = response.content.decode()
+    assert escape(gettext(message)) in html
     assert "Portes ouvertes du Hameau des Buis" in html
     assert "Association des habitants du Hameau" in html
     for value in extra.values():
