@@ -14,6 +14,8 @@ from wagtail.rich_text import RichText
 
 from advocacy import demo as advocacy_demo
 from advocacy.factories import AdvocacyIndexPageFactory
+from agenda import demo as agenda_demo
+from classifieds import demo as classifieds_demo
 from governance import demo as governance_demo
 from governance.factories import GovernanceIndexPageFactory
 from matching import demo as matching_demo
@@ -325,4 +327,6 @@ def load_demo():
     partners_demo.load(
         report, users.in_bulk(["membre", "editrice", "admin"], field_name="username")
     )
+    agenda_demo.load(report, submitter=users.get(username="membre"))
+    classifieds_demo.load(report, users.get(username="membre"), editor)
     return report

@@ -21,6 +21,8 @@ urlpatterns = [
     path("", include("matching.urls")),
     path("", include("projects.urls")),
     path("", include("partners.urls")),
+    path("", include("agenda.urls")),
+    path("", include("classifieds.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "compte/connexion/",

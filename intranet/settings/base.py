@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "matching",
     "projects",
     "partners",
+    "agenda",
+    "classifieds",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -159,6 +161,11 @@ CONTRIBUTION_RATE_LIMIT = int(os.environ.get("CONTRIBUTION_RATE_LIMIT", "5"))
 CONTRIBUTION_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Contact requests one member may send per 24 hours through the matching tool.
 MATCHING_REQUESTS_PER_DAY = int(os.environ.get("MATCHING_REQUESTS_PER_DAY", "10"))
+# Classified ads: days an ad stays published, days before the end its author is emailed a
+# renewal link, replies or reports accepted from one sender per hour.
+CLASSIFIED_AD_LIFETIME_DAYS = int(os.environ.get("CLASSIFIED_AD_LIFETIME_DAYS", "60"))
+CLASSIFIED_AD_RENEWAL_NOTICE_DAYS = int(os.environ.get("CLASSIFIED_AD_RENEWAL_NOTICE_DAYS", "7"))
+CLASSIFIED_CONTACT_RATE_LIMIT = int(os.environ.get("CLASSIFIED_CONTACT_RATE_LIMIT", "5"))
 # Documents are always served through Django so that privacy is checked on every request.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_MODEL = "resources.ResourceDocument"

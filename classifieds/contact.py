@@ -1,0 +1,57 @@
+"""Replies to an ad and reports about it: spam kept out by a honeypot in the forms and a rate
+limit here (per sender and hour, counted on a keyed hash of their address, as for the working
+groups' contributions). The poster's address is only ever the recipient of an email: it is
+never shown, indexed or put in a page."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from home.mail import absolute_url, send_templated_mail
+from workgroups.contributions import client_hash
+
+from .models import AdReply, AdReport
+
+__all__ = ["client_hash", "is_rate_limited", "send_reply"]
+
+
+def is_rate_limited(model, client):
+    """Whether this sender already sent CLASSIFIED_CONTACT_RATE_LIMIT replies (or reports)
+    within the hour."""
+    since = timezone.now() - timedelta(hours=1)
+    recent = model.objects.filter(client_hash=client, created_at__gte=since).count()
+    return recent >= settings.CLASSIFIED_CONTACT_RATE_LIMIT
+
+
+def replies_limited(client):
+    return is_rate_limited(AdReply, client)
+
+
+def reports_limited(client):
+    return is_rate_limited(AdReport, client)
+
+
+@transaction.atomic
+def send_reply(ad, client, name, email, message):
+    """Forward a reader's message to the ad's author, who answers the reader directly
+    (Reply-To); the reader never learns the author's address unless they answer."""
+    AdReply.objects.create(ad=ad, client_hash=client)
+    poster_email = ad.poster.email
+    transaction.on_commit(
+        lambda: send_templated_mail(
+            "classifieds/email/reply.txt",
+            {
+                "ad": ad,
+                "name": name,
+                "email": email,
+                "message": message,
+                "ad_url": absolute_url(ad.get_absolute_url()),
+            },
+            [poster_email],
+            _("Reply to your ad: %(title)s") % {"title": ad.title},
+            headers={"Reply-To": email},
+        )
+    )
