@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.regions import REGIONS, region_code
+from home.widgets import QuickSelect, QuickSelectForm
 
 from .models import Audience, Event, EventKind
 from .timezones import TIME_ZONES, zone, zone_for_region
@@ -128,7 +129,7 @@ class RegionFilterField(forms.CharField):
         return code
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(QuickSelectForm):
     region = RegionFilterField(label=_("Région"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind"),
@@ -145,7 +146,7 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["region"].widget = forms.Select(choices=[("", _("All régions")), *REGIONS])
+        self.fields["region"].widget = QuickSelect(choices=[("", _("All régions")), *REGIONS])
 
     def filters(self):
         """The valid choices as queryset lookups; invalid ones are left out (and shown)."""

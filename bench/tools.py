@@ -159,6 +159,22 @@ def measure(rounds):
     return timings, queries
 
 
+def profile(url):
+    """cProfile (the standard library's) of ten calls, by cumulative and own time."""
+    import cProfile
+    import pstats
+
+    from django.test import Client
+
+    client = Client()
+    client.get(url)
+    with cProfile.Profile() as profiler:
+        for _ in range(10):
+            client.get(url)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
+
+
 def report(timings, queries, console, title):
     from rich.table import Table
 
@@ -191,6 +207,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--profile", metavar="URL", help="profile 10 calls of URL instead")
     arguments = parser.parse_args()
 
     from rich.console import Console
@@ -209,6 +226,9 @@ def main():
             cursor.execute("ANALYZE")  # what autovacuum does after a bulk load
         _trivial_urls()
         with override_settings(ROOT_URLCONF=__name__):
+            if arguments.profile:
+                profile(arguments.profile)
+                return
             timings, queries = measure(arguments.rounds)
     report(
         timings,

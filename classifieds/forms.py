@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.regions import REGIONS, region_code
+from home.widgets import QuickSelectForm
 
 from .models import (
     PRICE_ONLY_FOR_LAND_AND_HOMES,
@@ -83,7 +84,7 @@ SORTS = {
 }
 
 
-class AdFilterForm(forms.Form):
+class AdFilterForm(QuickSelectForm):
     category = forms.ChoiceField(
         label=_("Category"),
         required=False,

@@ -6,13 +6,20 @@ The data endpoint answers with one compact JSON document read in a single query:
      "points": [[id, latitude, longitude, "name", category index], ...]}
 """
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db.models import Count, Max
+from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 
 PRECISION = 5  # decimal places kept: about a metre
+MAP_CACHE_SECONDS = 3600
 _SENTINEL = 987654321
 
 
@@ -58,13 +65,31 @@ def map_points(queryset, category_field, categories):
 
 
 def map_response(queryset, *, category_field, categories, detail_viewname):
-    points = map_points(queryset, category_field, categories)
-    return JsonResponse(
-        {
-            "count": len(points),
-            "url": detail_url_template(detail_viewname),
-            "categories": [[value, str(label)] for value, label in categories],
-            "points": points,
-        },
-        json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
-    )
+    """The map's JSON for `queryset`. Kept in the cache under the query and the state of its
+    rows (how many, last change), so thousands of points are read and encoded once per change,
+    and a changed, added or removed record is on the next map at once."""
+    try:
+        query = hashlib.sha256(str(queryset.query).encode()).hexdigest()[:32]
+    except EmptyResultSet:  # a filter that matches nothing: nothing to keep
+        query = None
+    key = body = None
+    if query:
+        state = queryset.aggregate(rows=Count("pk"), changed=Max("updated_at"))
+        language = get_language()  # the legend's labels
+        key = f"map:{query}:{state['rows']}:{state['changed']}:{language}"
+        body = cache.get(key)
+    if body is None:
+        points = map_points(queryset, category_field, categories)
+        body = json.dumps(
+            {
+                "count": len(points),
+                "url": detail_url_template(detail_viewname),
+                "categories": [[value, str(label)] for value, label in categories],
+                "points": points,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        if key:
+            cache.set(key, body, MAP_CACHE_SECONDS)
+    return HttpResponse(body, content_type="application/json")

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.regions import REGIONS
+from home.widgets import QuickSelectForm
 
 from .models import Partner, PartnerKind, Recommendation
 
@@ -80,7 +81,7 @@ class RecommendationForm(forms.ModelForm):
         widgets = {"comment": forms.Textarea(attrs={"rows": 3, "maxlength": 1000})}
 
 
-class PartnerFilterForm(forms.Form):
+class PartnerFilterForm(QuickSelectForm):
     q = forms.CharField(label=_("Name, service or commune"), required=False, max_length=100)
     kind = forms.ChoiceField(
         label=_("Kind of partner"),

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from home.regions import DEPARTMENT_REGIONS, DEPARTMENTS, REGION_NAMES, REGIONS
+from home.widgets import QuickSelectForm
 
 from .models import FIRST_YEAR, LegalForm, Project, Public, Stage
 
@@ -28,7 +29,7 @@ def departments_by_region():
     ]
 
 
-class ProjectFilterForm(forms.Form):
+class ProjectFilterForm(QuickSelectForm):
     q = forms.CharField(label=_("Name or commune"), required=False, max_length=100)
     region = forms.ChoiceField(
         label=_("Région"), required=False, choices=[("", _("All régions")), *REGIONS]

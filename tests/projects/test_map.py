@@ -60,9 +60,24 @@ def test_map_data_is_one_query_whatever_the_number_of_projects(
 ):
     for number in range(count):
         ProjectFactory(name=f"Projet {number}", latitude=45 + number / 100)
-    with django_assert_num_queries(2):  # the publics' choices of the filters, the points
+    # The publics' choices of the filters, the state of the rows, the points.
+    with django_assert_num_queries(3):
         payload = data(client, stage="group")
     assert payload["count"] == count
+    with django_assert_num_queries(2):  # unchanged rows: the points come from the cache
+        assert data(client, stage="group") == payload
+
+
+def test_a_kept_map_follows_every_change_at_once(client):
+    first = ProjectFactory(name="Les Goélands", latitude=47.7, longitude=-3.37)
+    assert [p[3] for p in data(client)["points"]] == ["Les Goélands"]
+    first.name = "Les Mouettes"
+    first.save()
+    assert [p[3] for p in data(client)["points"]] == ["Les Mouettes"]
+    ProjectFactory(name="Le Phare", latitude=48.1, longitude=-4.1)
+    assert sorted(p[3] for p in data(client)["points"]) == ["Le Phare", "Les Mouettes"]
+    first.delete()
+    assert [p[3] for p in data(client)["points"]] == ["Le Phare"]
 
 
 def test_the_page_loads_leaflet_from_our_static_files_and_no_tiles_by_default(client, settings):
