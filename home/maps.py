@@ -69,14 +69,15 @@ def map_response(queryset, *, category_field, categories, detail_viewname):
     rows (how many, last change), so thousands of points are read and encoded once per change,
     and a changed, added or removed record is on the next map at once."""
     try:
-        query = hashlib.sha256(str(queryset.query).encode()).hexdigest()[:32]
+        query = str(queryset.query)
     except EmptyResultSet:  # a filter that matches nothing: nothing to keep
         query = None
     key = body = None
     if query:
         state = queryset.aggregate(rows=Count("pk"), changed=Max("updated_at"))
-        language = get_language()  # the legend's labels
-        key = f"map:{query}:{state['rows']}:{state['changed']}:{language}"
+        # The legend's labels are in the reader's language.
+        version = f"{query}|{state['rows']}|{state['changed']}|{get_language()}"
+        key = f"map:{hashlib.sha256(version.encode()).hexdigest()}"
         body = cache.get(key)
     if body is None:
         points = map_points(queryset, category_field, categories)
