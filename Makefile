@@ -52,7 +52,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 messages: install
-	$(MANAGE) makemessages -l fr -i ".venv/*" -i ".services/*" -i "static_collected/*" -i "tests/*" --no-location
+	$(MANAGE) makemessages -l fr -i ".venv/*" -i ".services/*" -i "static_collected/*" -i "tests/*" -i "node_modules/*" --no-location
 	$(MANAGE) compilemessages -l fr -i .venv
 
 services-start:
