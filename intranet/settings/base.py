@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "partners",
     "agenda",
     "classifieds",
+    "newsletter",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -203,6 +204,14 @@ MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 # Messages to a project through its contact form, per sender and hour.
 PROJECT_CONTACT_RATE_LIMIT = int(os.environ.get("PROJECT_CONTACT_RATE_LIMIT", "5"))
+
+# Newsletter: subscribers per sending task, subscription forms accepted from one sender per
+# hour, and how long a confirmation link stays valid (seconds).
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
+NEWSLETTER_SUBSCRIBE_RATE_LIMIT = int(os.environ.get("NEWSLETTER_SUBSCRIBE_RATE_LIMIT", "5"))
+NEWSLETTER_CONFIRMATION_MAX_AGE = int(
+    os.environ.get("NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 3600)
+)
 
 # Text extraction of uploaded documents runs in a child process with these limits.
 EXTRACTION_TIMEOUT = int(os.environ.get("EXTRACTION_TIMEOUT", "180"))
