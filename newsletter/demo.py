@@ -38,11 +38,12 @@ def _public_items():
     pages = visible_pages(ResourcePage.objects.live().order_by("pk"), anonymous)[:2]
     events = Event.objects.published().upcoming()[:2]
     documents = visible_documents(get_document_model().objects.order_by("pk"), anonymous)[:1]
-    return (
+    chosen = (
         [("page", page.pk) for page in pages]
         + [("event", event.pk) for event in events]
         + [("document", document.pk) for document in documents]
     )
+    return [{"type": kind, "value": pk} for kind, pk in chosen]  # StreamField's stored form
 
 
 def _ensure_subscribers(report):

@@ -16,7 +16,7 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
 
 
 class NewsletterIssueFactory(factory.django.DjangoModelFactory):
-    """A draft issue; pass `items=[("page", page.pk), ("event", event.pk)...]`."""
+    """A draft issue; pass `items=[{"type": "page", "value": page.pk}, ...]`."""
 
     title = factory.Sequence(lambda n: f"Lettre d'information n° {n}")
     intro = "Bonjour à toutes et à tous,\n\nVoici les nouvelles du mouvement."
