@@ -71,7 +71,7 @@ def site_media(settings, tmp_path):
 
 
 @pytest.fixture
-def second_database(transactional_db):
+def second_database():
     """A new, empty PostgreSQL database beside the test one, dropped afterwards."""
     name = f"{connection.settings_dict['NAME']}_restored"
     with connection.cursor() as cursor:
@@ -82,9 +82,10 @@ def second_database(transactional_db):
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
-def test_postgresql_site_round_trips_into_a_new_empty_database(
-    request, site_media, tmp_path, transactional_db
-):
+# transaction: pg_dump, another process, must see the site. serialized_rollback brings back
+# the migrations' data (locale, root page) for the tests after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_postgresql_site_round_trips_into_a_new_empty_database(request, site_media, tmp_path):
     if connection.vendor != "postgresql":
         if "postgresql" in required_services():
             pytest.fail("make test must run this test on PostgreSQL")
