@@ -5,7 +5,7 @@ servers share PRIVATE_MEDIA_ROOT like they share MEDIA_ROOT."""
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 
 
 class SafeFileSystemStorage(FileSystemStorage):
@@ -29,4 +29,6 @@ class SafeFileSystemStorage(FileSystemStorage):
 
 def private_storage():
     # A callable, so migrations record its name rather than a path of this machine.
+    if s3 := getattr(settings, "PRIVATE_MEDIA_STORAGE", None):  # production with MEDIA_S3_BUCKET
+        return storages.create_storage(s3)
     return SafeFileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)

@@ -130,7 +130,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # Static and media files. WhiteNoise serves static files: no CDN, nothing else to run.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Leaflet, installed from the npm registry by `make install` (package-lock.json).
