@@ -8,6 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.forms import LoginForm
 
+# Errors raised outside views get the same French fault pages (home/faults.py).
+handler500 = "home.faults.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("", include("resources.urls")),
