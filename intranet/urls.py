@@ -8,6 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.forms import LoginForm
 
+# Oversized bodies get the French 413 page, other bad requests a French 400 page.
+handler400 = "intranet.security.bad_request"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("", include("resources.urls")),
