@@ -35,6 +35,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin policy for paths under the admin. A view's own
     decorators (csp_override, csp_update...) still win."""
 
+    def process_response(self, request, response):
+        # Wagtail's preview renders the page through the whole middleware stack with the page's
+        # own path, so its response arrives here with the site's policy (frame-ancestors
+        # 'none'), which would forbid the admin's preview iframe: under the admin, the admin's
+        # policy replaces it.
+        if is_admin_path(request.path_info) and not getattr(response, "_csp_config", None):
+            del response.headers["Content-Security-Policy"]
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and is_admin_path(request.path_info):

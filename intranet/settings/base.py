@@ -162,6 +162,9 @@ REQUEST_BODY_MAX_SIZE = WAGTAILDOCS_MAX_UPLOAD_SIZE + 1024 * 1024
 # Wagtail
 WAGTAIL_SITE_NAME = "Espace contributeurs"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# No Gravatar avatars in the admin: editors' address hashes stay here, and the admin's CSP
+# loads no image from a third party over plain HTTP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # How long a working-group invitation link stays valid (seconds).
 GROUP_INVITATION_MAX_AGE = int(os.environ.get("GROUP_INVITATION_MAX_AGE", 14 * 24 * 3600))
 # Contributions accepted from one sender per hour, before the form asks them to wait.
