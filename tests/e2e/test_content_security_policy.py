@@ -1,22 +1,17 @@
 """The Content-Security-Policy in Debian's Chromium: the site's pages, the map, the kit's print
-button, the editors' userbar and the admin's page editor run without a single violation."""
+button, the editors' userbar and the admin's page editor run without a single violation.
+(Here rather than in tests/security/ for the one browser of the session; the headers
+themselves are tested there.)"""
 
 import pytest
 
 from projects.factories import ProjectFactory
-from tests.e2e.conftest import (  # noqa: F401 (fixtures)
-    browser,
-    log_in,
-    migrated_data,
-    page,
-    restore_migrated_data,
-)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def violations(page):  # noqa: F811
+def violations(page):
     """Every CSP violation the page reports, from Chromium's console."""
     found = []
     page.on(
@@ -28,7 +23,7 @@ def violations(page):  # noqa: F811
     return found
 
 
-def test_the_site_runs_under_its_policy(page, live_server, violations, settings):  # noqa: F811
+def test_the_site_runs_under_its_policy(page, live_server, violations, settings):
     settings.MAP_TILE_URL = ""
     ProjectFactory(
         name="Projet de Rennes", department="35", region="", latitude=48.1, longitude=-1.7
@@ -43,7 +38,7 @@ def test_the_site_runs_under_its_policy(page, live_server, violations, settings)
     assert violations == []
 
 
-def test_editors_userbar_and_page_editor_preview_run(page, live_server, violations, log_in):  # noqa: F811
+def test_editors_userbar_and_page_editor_preview_run(page, live_server, violations, log_in):
     from home.demo import load_demo
 
     load_demo()
