@@ -10,6 +10,8 @@ from home.forms import LoginForm
 
 # Errors raised outside views get the same French fault pages (home/faults.py).
 handler500 = "home.faults.server_error"
+# Oversized bodies get the French 413 page, other bad requests a French 400 page.
+handler400 = "intranet.security.bad_request"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
