@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.forms import LoginForm
+from home.views import LoginView
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,13 +24,7 @@ urlpatterns = [
     path("", include("agenda.urls")),
     path("", include("classifieds.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path(
-        "compte/connexion/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("compte/connexion/", LoginView.as_view(), name="login"),
     path("compte/deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
 ]
 
