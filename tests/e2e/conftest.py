@@ -102,3 +102,17 @@ def log_in_as(live_server):
         page.context.add_cookies([session_cookie(live_server.url, username)])
 
     return run
+
+
+@pytest.fixture
+def log_in(live_server):
+    """Log in through the site's login form."""
+
+    def run(page, username):
+        page.goto(live_server.url + "/compte/connexion/")
+        page.get_by_label("Identifiant").fill(username)
+        page.get_by_label("Mot de passe").fill(f"{username}-demo-2026")
+        page.locator("main").get_by_role("button", name="Se connecter").click()
+        page.wait_for_url(lambda url: "/compte/connexion/" not in url)
+
+    return run

@@ -200,7 +200,15 @@ def demo_server(migrated_data, django_db_blocker):
     server.stop()
     with django_db_blocker.unblock():
         # Leave the database as the migrations made it, for the tests that follow.
-        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        # As Django's serialized rollback does: sequences go on, or the restored rows' ids
+        # would be handed out again.
+        call_command(
+            "flush",
+            interactive=False,
+            verbosity=0,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+        )
         if migrated_data is not None:
             connection.creation.deserialize_db_from_string(migrated_data)
     cache.clear()
