@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.forms import LoginForm
+from home.views import LoginView
 
 # Errors raised outside views get the same French fault pages (home/faults.py).
 handler500 = "home.faults.server_error"
@@ -30,13 +30,7 @@ urlpatterns = [
     path("", include("classifieds.urls")),
     path("", include("newsletter.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path(
-        "compte/connexion/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("compte/connexion/", LoginView.as_view(), name="login"),
     path("compte/deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
 ]
 
