@@ -83,6 +83,15 @@ def test_an_untranslated_page_is_shown_in_french_with_a_notice_in_the_readers_la
     assert client.get("/en/nulle-part/").status_code == 404
 
 
+def test_the_notice_speaks_german_to_german_readers(client, about):
+    html = client.get("/de/a-propos/").content.decode()
+    assert '<html lang="de">' in html
+    assert "Diese Seite ist noch nicht übersetzt" in html
+    # Strings not yet translated into German are shown in English, never in French.
+    assert "Skip to content" not in html and "Zum Inhalt springen" in html
+    assert "Contributor space" in html
+
+
 def test_french_readers_never_see_the_notice(client, about):
     html = client.get("/a-propos/").content.decode()
     assert "Cette page n’est pas encore traduite" not in html
