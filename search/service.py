@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from home.i18n import localized_url
 from home.visibility import hidden_collection_ids, hidden_paths
 
 from .backends import search_backend
@@ -160,6 +161,7 @@ def _score(result):
 
 class SiteSearch:
     _column_name = None
+    _locale = None
 
     def __init__(
         self, user, text, *, page=1, sort="relevance", sources=None, filters=None, with_facets=False
@@ -203,7 +205,7 @@ class SiteSearch:
         depth = min(self.page * PAGE_SIZE, MAX_DEPTH)
         if self.with_facets:
             depth = max(depth, FACET_DEPTH)
-        locale = reader_locale(self.language)
+        locale = self._locale = reader_locale(self.language)
         searches = []
         for source in self.sources:
             queryset = filter_queryset(source, source.queryset(self.user), self.filters)
@@ -241,6 +243,7 @@ class SiteSearch:
     def _describe(self, hits):
         """Title, URL, kind, section and snippet of the hits on the page. Pages not already
         specific (the database backend's) are made specific in one query per page type."""
+        locale = self._locale
         generic = [
             hit.obj.pk
             for hit in hits
@@ -257,6 +260,10 @@ class SiteSearch:
             hit.obj = obj
             hit.title = obj.title
             hit.url = hit.source.url(obj) if hit.source.url else obj.url
+            if isinstance(obj, Page) and hit.url and obj.locale_id != locale.pk:
+                # A French page not translated yet: shown under the reader's language prefix.
+                french = {settings.LANGUAGE_CODE: obj}
+                hit.url = localized_url(obj, self.language, translations=french)
             model = (obj.specific_class or Page) if isinstance(obj, Page) else type(obj)
             hit.kind = str(model._meta.verbose_name).capitalize()
             hit.date = hit.source.date(obj)

@@ -87,6 +87,8 @@ def test_results_in_the_readers_language_come_first(client, pages):
     # English page still comes first for an English reader, the French one is still found.
     results = api(client, "/en/search/api/", "Grenoble")["results"]
     assert [r["title"] for r in results] == ["Grenoble's housing cooperatives", "Visite à Grenoble"]
+    # The French page is linked under /en/: the reader keeps their interface language.
+    assert [r["url"] for r in results] == ["/en/cooperatives/", "/en/visite/"]
 
 
 def test_french_readers_see_french_documents_before_english_ones(client, pages, backend):
