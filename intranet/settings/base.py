@@ -70,6 +70,9 @@ MIDDLEWARE = [
     # A French page, not a traceback, when the database is unreachable or the disk full.
     "home.faults.FaultPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL prefix (/en/, /de/; none for French), never from the
+    # browser's preferences: a French address always answers in French.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -123,9 +126,13 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/compte/connexion/"
 
-# Internationalisation: French is the source language.
+# Internationalisation: French is the source language; editors translate pages and snippets
+# into the other content languages with wagtail-localize. Adding a language here is enough: its
+# Wagtail locale is created on the next `migrate` (home.locales), its URLs get a /<code>/ prefix
+# (French URLs keep none) and the language switcher offers it. Each name is written in its own
+# language, as a switcher shows it.
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français")]
+LANGUAGES = [("fr", "Français"), ("en", "English"), ("de", "Deutsch")]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
