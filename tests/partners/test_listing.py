@@ -48,7 +48,7 @@ def test_bad_filters_are_reported(client, directory):
 def test_the_map_data_follows_the_filters(client, directory):
     payload = json.loads(client.get("/partenaires/carte.json", {"region": "53"}).content)
     assert {point[3] for point in payload["points"]} == {"Atelier breton", "Banque nationale"}
-    assert payload["categories"][0] == ["notary", "Notary"]
+    assert payload["categories"][0] == ["notary", "Notaire"]
     assert payload["url"] == "/partenaires/{id}/"
 
 

@@ -62,7 +62,7 @@ def test_bad_coordinates_are_explained(client, post, member):
     client.force_login(member)
     response = post("/partenaires/proposer/", {**PROPOSAL, "latitude": "95", "longitude": ""})
     errors = response.context["form"].errors
-    assert "between -90 and 90" in errors["latitude"][0]
+    assert "entre -90 et 90" in errors["latitude"][0]
     assert not Partner.objects.exists()
 
 

@@ -29,8 +29,8 @@ def test_a_member_recommends_a_partner_with_a_comment(client, partner, member):
         "Un accompagnement attentif.",
     )
     page = client.get(f"/partenaires/{partner.pk}/").content.decode()
-    assert "1 recommendation" in page and "Un accompagnement attentif." in page
-    assert "Update my recommendation" in page
+    assert "1 recommandation" in page and "Un accompagnement attentif." in page
+    assert "Mettre à jour ma recommandation" in page
 
 
 def test_one_recommendation_per_member_a_second_one_updates_it(client, partner, member):
@@ -58,7 +58,7 @@ def test_the_count_is_shown_in_the_listing_and_sorts_it(client, partner, django_
         ("Alter Habitat Conseil", 3),
         ("Banque Éthique", 1),
     ]
-    assert "3 recommendations" in response.content.decode()
+    assert "3 recommandations" in response.content.decode()
 
 
 def test_visitors_without_membership_cannot_recommend(client, partner, django_user_model):

@@ -73,7 +73,7 @@ def test_editors_see_and_filter_unvetted_partners(client, partners, editor):
     assert names(client.get("/partenaires/", {"status": "unvetted"})) == {"Atelier Paille Douteuse"}
     response = client.get(f"/partenaires/{partners['unvetted'].pk}/")
     assert response.status_code == 200
-    assert "Waiting to be vetted" in response.content.decode()
+    assert "En attente de validation" in response.content.decode()
 
 
 def test_once_vetted_it_is_public(client, partners):

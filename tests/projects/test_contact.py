@@ -81,7 +81,7 @@ def test_too_many_messages_from_one_sender_are_refused(post, project, settings):
         assert post(f"/projets/{project.pk}/contact/", MESSAGE).status_code == 302
     response = post(f"/projets/{project.pk}/contact/", MESSAGE)
     assert response.status_code == 429
-    assert "try again in an hour" in response.content.decode()
+    assert "réessayer dans une heure" in response.content.decode()
     assert len(mail.outbox) == 2
     # Another sender is not held back.
     other = post(f"/projets/{project.pk}/contact/", MESSAGE, REMOTE_ADDR="192.0.2.7")

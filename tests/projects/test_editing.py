@@ -109,8 +109,8 @@ def test_bad_values_are_explained_and_nothing_is_saved(client, cast):
     )
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert "Bouches-du-Rhône is not in Bretagne" in errors["department"][0]
-    assert "between -90 and 90" in errors["latitude"][0]
+    assert "Bouches-du-Rhône n’est pas dans la région Bretagne" in errors["department"][0]
+    assert "entre -90 et 90" in errors["latitude"][0]
     assert "stage" in errors
     project.refresh_from_db()
     assert project.department == "35"

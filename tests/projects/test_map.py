@@ -25,7 +25,7 @@ def test_points_are_compact_with_their_stage_and_link(client):
     payload = data(client)
     assert payload["count"] == 1
     assert payload["points"] == [[project.pk, 47.74831, -3.37, "Les Goélands", 2]]
-    assert payload["categories"][2] == ["studies", "Studies"]
+    assert payload["categories"][2] == ["studies", "Études"]
     assert payload["url"].replace("{id}", str(project.pk)) == project.get_absolute_url()
 
 

@@ -41,7 +41,7 @@ def test_a_published_project_is_found_with_its_link_and_region(client, indexed):
     results = titles(client, "hortillons")
     assert "Les Hortillons" in results
     assert results["Les Hortillons"]["url"].startswith("/projets/")
-    assert results["Les Hortillons"]["kind"] == "Housing project"
+    assert results["Les Hortillons"]["kind"] == "Projet d’habitat"
     found = SiteSearch(AnonymousUser(), "potager partagé Amiens").run()
     hit = next(hit for hit in found.hits if hit.title == "Les Hortillons")
     assert hit.section == "Hauts-de-France"
