@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("partners.urls")),
     path("", include("agenda.urls")),
     path("", include("classifieds.urls")),
+    path("", include("members.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path(
         "compte/connexion/",
