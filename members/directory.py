@@ -14,10 +14,14 @@ from .models import PROFILE_FIELDS, MemberProfile, Visibility
 
 
 def levels_for(viewer):
-    """The visibility levels a viewer may read (apart from their own profile)."""
-    if is_member(viewer):
-        return [Visibility.PUBLIC, Visibility.MEMBERS]
-    return [Visibility.PUBLIC]
+    """The visibility levels a viewer may read (apart from their own profile); asked once
+    per request, whatever the number of profiles shown."""
+    if not hasattr(viewer, "_profile_levels"):
+        member = is_member(viewer)
+        viewer._profile_levels = (
+            [Visibility.PUBLIC, Visibility.MEMBERS] if member else [Visibility.PUBLIC]
+        )
+    return viewer._profile_levels
 
 
 def visible_fields(profile, viewer):
