@@ -6,7 +6,6 @@ An active membership puts its account in the "Membres" group; the account leaves
 last active membership expires. Accounts that are members without a membership record
 (administrators' choice) are never touched."""
 
-import datetime
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from home.mail import absolute_url, send_templated_mail
 from home.membership import MEMBERS_GROUP
 
-from .models import Membership, MembershipSettings, MembershipStatus
+from .models import MemberProfile, Membership, MembershipStatus
 
 
 def one_year_after(day):
@@ -28,19 +27,6 @@ def one_year_after(day):
         return day.replace(year=day.year + 1) - timedelta(days=1)
     except ValueError:
         return day.replace(year=day.year + 1, day=28)
-
-
-def payment_url(request=None):
-    from wagtail.models import Site
-
-    site = (
-        Site.find_for_request(request)
-        if request
-        else Site.objects.filter(is_default_site=True).first()
-    )
-    if site is None:
-        return ""
-    return MembershipSettings.for_site(site).payment_url
 
 
 @transaction.atomic
@@ -60,8 +46,6 @@ def create(user, kind, cleaned):
         siret=cleaned.get("siret", ""),
         rules_accepted_at=timezone.now(),
     )
-    from .models import MemberProfile
-
     profile, _created = MemberProfile.objects.get_or_create(user=user)
     if not profile.region:
         profile.region = membership.region
@@ -200,13 +184,3 @@ def send_renewal_reminders(today=None):
 def upkeep(today=None):
     today = today or timezone.localdate()
     return {"reminded": send_renewal_reminders(today), "expired": expire(today)}
-
-
-def is_current_member(user, today=None):
-    today = today or timezone.localdate()
-    return Membership.objects.active().filter(user=user, ends_on__gte=today).exists()
-
-
-def aware(day):
-    """Midnight of `day` in the site's time zone."""
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -70,8 +71,13 @@ def join(request, kind_slug):
     kind = KIND_SLUGS.get(kind_slug)
     if kind is None:
         raise Http404
-    site_settings = _settings(request)
     anonymous = not request.user.is_authenticated
+    if not anonymous:
+        pending = request.user.memberships.filter(status=MembershipStatus.PENDING).first()
+        if pending is not None:
+            messages.info(request, _("Your membership is waiting for its payment."))
+            return redirect("members:pay", pk=pending.pk)
+    site_settings = _settings(request)
     form = JOIN_FORMS[kind](
         request.POST or None, with_account=anonymous, rules_url=site_settings.rules_url
     )
@@ -84,12 +90,13 @@ def join(request, kind_slug):
             if accounts.signup_rate_limited(client):
                 return _rate_limited(request, "members/join_form.html", context)
             accounts.record_signup_attempt(client)
-            user = accounts.sign_up(
-                form.cleaned_data,
-                next_step=_("then pay your membership fee to make it active."),
-            )
-            if user is not None:
-                memberships.create(user, kind, form.cleaned_data)
+            with transaction.atomic():
+                user = accounts.sign_up(
+                    form.cleaned_data,
+                    next_step=_("then pay your membership fee to make it active."),
+                )
+                if user is not None:
+                    memberships.create(user, kind, form.cleaned_data)
             # The same answer whether or not the address had an account.
             return redirect("members:signup_sent")
         membership = memberships.create(request.user, kind, form.cleaned_data)

@@ -156,3 +156,13 @@ def test_a_tampered_or_expired_link_is_refused(client, post, tiers, settings):
     assert response.status_code == 400
     assert "expiré" in response.content.decode()
     assert not get_user_model().objects.get(email=ACCOUNT["email"]).is_active
+
+
+@pytest.mark.django_db
+def test_a_member_with_a_pending_membership_is_sent_to_its_payment(client, member, tiers):
+    client.force_login(member)
+    data = join_data(tiers[MembershipKind.INDIVIDUAL])
+    first = client.post(reverse("members:join_kind", args=["individuel"]), data)
+    second = client.get(reverse("members:join_kind", args=["groupe"]))
+    assert second["Location"] == first["Location"]
+    assert member.memberships.count() == 1
