@@ -23,16 +23,16 @@ def demo_site(live_server):
 def test_an_organisation_joins_and_confirms_its_address(page, demo_site):
     page.goto(demo_site.url + "/")
     page.locator("header").get_by_role("link", name="Adhérer").click()
-    page.get_by_role("link", name="Adhérer : organisation").click()
+    page.get_by_role("link", name="Adhérer : structure").click()
     page.get_by_label("Nom de la structure").fill("Coop'Habitat Loire")
     page.get_by_label("Forme juridique").select_option("scic")
     page.get_by_label("SIRET").fill("812 345 676 00018")
     page.get_by_label("Région").select_option("52")
     page.get_by_label("Association ou coopérative — 100 € par an").check()
     page.get_by_label("Prénom").fill("Hélène")
-    page.get_by_label("Nom", exact=True).fill("Bouvier")
+    page.locator("#id_last_name").fill("Bouvier")  # "Nom" is also in other labels
     page.get_by_label("Adresse e-mail").fill("helene@coop-loire.example.org")
-    page.get_by_label("Mot de passe", exact=True).fill("une-coop-solide-2026")
+    page.locator("#id_password1").fill("une-coop-solide-2026")
     page.get_by_label("Confirmation du mot de passe").fill("une-coop-solide-2026")
     page.get_by_label("J'ai lu et j'accepte le règlement des adhésions.").check()
     page.get_by_role("button", name="Adhérer").click()
@@ -41,7 +41,7 @@ def test_an_organisation_joins_and_confirms_its_address(page, demo_site):
     assert page.get_by_label("Nom de la structure").input_value() == "Coop'Habitat Loire"
     assert not Membership.objects.filter(name="Coop'Habitat Loire").exists()
     page.get_by_label("SIRET").fill("812 345 676 00017")
-    page.get_by_label("Mot de passe", exact=True).fill("une-coop-solide-2026")
+    page.locator("#id_password1").fill("une-coop-solide-2026")
     page.get_by_label("Confirmation du mot de passe").fill("une-coop-solide-2026")
     page.get_by_role("button", name="Adhérer").click()
     assert page.get_by_role("heading", name="Consultez votre messagerie").is_visible()
