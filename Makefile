@@ -12,7 +12,7 @@ help:
 	@echo "make run      install, migrate, load the French demo content, serve on http://127.0.0.1:8000 with the task worker"
 	@echo "make test     install, start PostgreSQL and OpenSearch if needed, run every test"
 	@echo "make lint     ruff check + format check"
-	@echo "make messages update and compile the French translation catalogue"
+	@echo "make messages update and compile the French catalogue, write the English and German ones"
 
 # The virtual environment, with uv to install the locked dependencies.
 $(UV):
@@ -54,6 +54,7 @@ format: install
 messages: install
 	$(MANAGE) makemessages -l fr -i ".venv/*" -i ".services/*" -i "static_collected/*" -i "tests/*" -i "node_modules/*" --no-location
 	$(MANAGE) compilemessages -l fr -i .venv
+	$(VENV)/bin/python scripts/interface_catalogues.py
 
 services-start:
 	scripts/services.sh start

@@ -132,7 +132,7 @@ class RegionFilterField(forms.CharField):
 class EventFilterForm(QuickSelectForm):
     region = RegionFilterField(label=_("Région"), required=False)
     kind = forms.ChoiceField(
-        label=_("Kind"),
+        label=_("Event type"),
         required=False,
         choices=[("", _("All kinds")), *EventKind.choices],
         error_messages={"invalid_choice": _("Unknown kind of event.")},

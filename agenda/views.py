@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from home import ratelimit
 from home.membership import is_member
 from home.regions import REGION_NAMES
 
@@ -94,8 +95,11 @@ def submit(request):
     if not is_member(request.user):
         return TemplateResponse(request, "agenda/event_form.html", {"not_member": True}, status=403)
     form = EventForm(request.POST or None)
+    if request.method == "POST" and ratelimit.EVENT.exceeded(request):
+        return ratelimit.refusal(request, "agenda/event_form.html", {"form": form})
     if request.method == "POST" and form.is_valid():
         event = moderation.submit(form.save(commit=False), request.user)
+        ratelimit.EVENT.record(request)
         messages.success(
             request,
             _(

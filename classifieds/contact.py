@@ -1,37 +1,16 @@
-"""Replies to an ad and reports about it: spam kept out by a honeypot in the forms and a rate
-limit here (per sender and hour, counted on a keyed hash of their address, as for the working
-groups' contributions). The poster's address is only ever the recipient of an email: it is
-never shown, indexed or put in a page."""
+"""Replies to an ad and reports about it: spam kept out by a honeypot in the forms and the
+shared rate limit (home.ratelimit, per sender and hour). The poster's address is only ever the
+recipient of an email: it is never shown, indexed or put in a page."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from home.mail import absolute_url, send_templated_mail
 from workgroups.contributions import client_hash
 
-from .models import AdReply, AdReport
+from .models import AdReply
 
-__all__ = ["client_hash", "is_rate_limited", "send_reply"]
-
-
-def is_rate_limited(model, client):
-    """Whether this sender already sent CLASSIFIED_CONTACT_RATE_LIMIT replies (or reports)
-    within the hour."""
-    since = timezone.now() - timedelta(hours=1)
-    recent = model.objects.filter(client_hash=client, created_at__gte=since).count()
-    return recent >= settings.CLASSIFIED_CONTACT_RATE_LIMIT
-
-
-def replies_limited(client):
-    return is_rate_limited(AdReply, client)
-
-
-def reports_limited(client):
-    return is_rate_limited(AdReport, client)
+__all__ = ["client_hash", "send_reply"]
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from home import ratelimit
 from home.membership import is_member
 
 from . import contact, lifecycle, moderation
@@ -72,15 +73,12 @@ def ad_contact(request, pk):
         if form.cleaned_data.get("website"):  # the honeypot was filled in: a robot
             messages.success(request, _("Thank you: your message has been sent."))
             return redirect(ad.get_absolute_url())
-        client = contact.client_hash(request)
-        if contact.replies_limited(client):
-            messages.error(
-                request,
-                _("You have sent several messages in a short time: please try again in an hour."),
-            )
-            return TemplateResponse(request, "classifieds/ad_contact.html", context, status=429)
+        if ratelimit.AD_REPLY.exceeded(request):
+            return ratelimit.refusal(request, "classifieds/ad_contact.html", context)
         data = form.cleaned_data
+        client = contact.client_hash(request)
         contact.send_reply(ad, client, data["name"], data["email"], data["message"])
+        ratelimit.AD_REPLY.record(request)
         messages.success(
             request,
             _("Thank you: your message has been sent. The author will answer you by email."),
@@ -98,16 +96,13 @@ def ad_report(request, pk):
         if form.cleaned_data.get("website"):
             messages.success(request, thanks)
             return redirect(ad.get_absolute_url())
+        if ratelimit.AD_REPORT.exceeded(request):
+            return ratelimit.refusal(request, "classifieds/ad_report.html", context)
         client = contact.client_hash(request)
-        if contact.reports_limited(client):
-            messages.error(
-                request,
-                _("You have sent several reports in a short time: please try again in an hour."),
-            )
-            return TemplateResponse(request, "classifieds/ad_report.html", context, status=429)
         moderation.report(
             ad, form.cleaned_data["reason"], form.cleaned_data["details"], client, request.user
         )
+        ratelimit.AD_REPORT.record(request)
         messages.success(request, thanks)
         return redirect(ad.get_absolute_url())
     return TemplateResponse(request, "classifieds/ad_report.html", context)
@@ -130,8 +125,15 @@ def ad_create(request):
                 None,
                 _("Your account has no email address: replies could not reach you. Add one first."),
             )
+        elif ratelimit.AD.exceeded(request):
+            return ratelimit.refusal(
+                request,
+                "classifieds/ad_form.html",
+                {"form": form, "lifetime_days": lifecycle.lifetime().days},
+            )
         elif form.is_valid():
             ad = lifecycle.publish(form.save(commit=False), request.user)
+            ratelimit.AD.record(request)
             messages.success(
                 request,
                 _("Your ad is published for %(days)s days. We will email you before it ends.")

@@ -12,6 +12,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from home.ratelimit import SIGNUP
+
 from . import accounts
 from .forms import EmailChangeForm, SignUpForm, SitePasswordResetForm, SiteSetPasswordForm
 
@@ -23,8 +25,7 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data.get("website"):  # the honeypot: a robot
             return redirect("members:signup_sent")
-        client = accounts.client_hash(request)
-        if accounts.signup_rate_limited(client):
+        if SIGNUP.exceeded(request):
             messages.error(
                 request,
                 _(
@@ -33,7 +34,7 @@ def signup(request):
                 ),
             )
             return TemplateResponse(request, "members/signup.html", {"form": form}, status=429)
-        accounts.record_signup_attempt(client)
+        SIGNUP.record(request)
         accounts.sign_up(form.cleaned_data)
         return redirect("members:signup_sent")
     return TemplateResponse(request, "members/signup.html", {"form": form})

@@ -6,8 +6,6 @@ answer the same way whatever the address, and the email goes to whoever owns it 
 account's confirmation link, or to the existing owner a note saying someone used their
 address). Links are signed (django.core.signing) and expire after ACCOUNT_LINK_MAX_AGE."""
 
-import hashlib
-import hmac
 from datetime import timedelta
 
 from django.conf import settings
@@ -21,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from home.mail import absolute_url, send_templated_mail
 
-from .models import MemberProfile, SignupAttempt
+from .models import MemberProfile
 
 VERIFY_SALT = "members.verify"
 EMAIL_CHANGE_SALT = "members.email-change"
@@ -35,25 +33,6 @@ class InvalidLink(Exception):
 
 INVALID_LINK = gettext_lazy("This link is not valid. Copy the whole address from the email.")
 EXPIRED_LINK = gettext_lazy("This link has expired. Start again to receive a new one.")
-
-
-def client_hash(request):
-    """A keyed hash of the sender's address: enough to count their sign-ups, useless to
-    identify them. Behind a proxy, REMOTE_ADDR must be set from the proxy's header."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
-
-
-def signup_rate_limited(client):
-    since = timezone.now() - timedelta(hours=1)
-    return SignupAttempt.objects.filter(client_hash=client, created_at__gte=since).count() >= (
-        settings.SIGNUP_RATE_LIMIT
-    )
-
-
-def record_signup_attempt(client):
-    SignupAttempt.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
-    SignupAttempt.objects.create(client_hash=client)
 
 
 def account_with_email(email):

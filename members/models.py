@@ -316,11 +316,3 @@ class MemberProfile(models.Model):
 
     def visibility(self, field):
         return getattr(self, f"{field}_visibility")
-
-
-class SignupAttempt(models.Model):
-    """One sign-up or join form sent, for the rate limit: a keyed hash of the sender's
-    address (no IP address is stored), kept a day."""
-
-    client_hash = models.CharField(max_length=64, db_index=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from home.membership import is_member
+from home.ratelimit import SIGNUP
 from workgroups.roles import groups_of
 
 from . import accounts, memberships, personal_data
@@ -86,10 +87,9 @@ def join(request, kind_slug):
         if form.cleaned_data.get("website"):  # the honeypot: a robot
             return redirect("members:signup_sent")
         if anonymous:
-            client = accounts.client_hash(request)
-            if accounts.signup_rate_limited(client):
+            if SIGNUP.exceeded(request):
                 return _rate_limited(request, "members/join_form.html", context)
-            accounts.record_signup_attempt(client)
+            SIGNUP.record(request)
             with transaction.atomic():
                 user = accounts.sign_up(
                     form.cleaned_data,

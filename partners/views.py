@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from home import ratelimit
 from home.maps import MapConfig, map_response
 
 from . import proposals
@@ -113,8 +114,11 @@ def propose(request):
     if not can_propose(request.user):
         raise PermissionDenied
     form = PartnerProposalForm(request.POST or None)
+    if request.method == "POST" and ratelimit.PARTNER_PROPOSAL.exceeded(request):
+        return ratelimit.refusal(request, "partners/propose.html", {"form": form})
     if request.method == "POST" and form.is_valid():
         proposals.propose(form, request.user)
+        ratelimit.PARTNER_PROPOSAL.record(request)
         messages.success(
             request,
             _(

@@ -1,11 +1,10 @@
 """Writing to a project through the site. The project's address is never shown: the message
 goes by email to the project (or, without an address, to its working group's coordinators),
-with the sender's address as Reply-To. Spam is kept out by a honeypot in the form and a rate
-limit counted on a keyed hash of the sender's network address (see workgroups.contributions)."""
+with the sender's address as Reply-To. Spam is kept out by a honeypot in the form and the
+shared rate limit (home.ratelimit)."""
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,15 +28,9 @@ def can_be_contacted(project):
     return bool(recipients(project))
 
 
-def is_rate_limited(client):
-    since = timezone.now() - timedelta(hours=1)
-    recent = ContactMessage.objects.filter(client_hash=client, created_at__gte=since).count()
-    return recent >= settings.PROJECT_CONTACT_RATE_LIMIT
-
-
 @transaction.atomic
 def send_message(project, client, *, name, email, message):
-    # The rate limit looks at the last hour; traces older than a day are not kept.
+    # A trace of each message (project, keyed hash of the sender's address), kept for a day.
     ContactMessage.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
     ContactMessage.objects.create(project=project, client_hash=client)
     to = recipients(project)

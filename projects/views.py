@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from home import ratelimit
 from home.maps import MapConfig, map_response
 from partners.models import Partner
 
@@ -139,13 +140,9 @@ def project_contact(request, pk):
         if form.cleaned_data.get("website"):  # the honeypot was filled in: a robot
             messages.success(request, thanks)
             return redirect(project.get_absolute_url())
+        if ratelimit.PROJECT_CONTACT.exceeded(request):
+            return ratelimit.refusal(request, "projects/contact.html", context)
         client = contact.client_hash(request)
-        if contact.is_rate_limited(client):
-            messages.error(
-                request,
-                _("You have sent several messages in a short time: please try again in an hour."),
-            )
-            return TemplateResponse(request, "projects/contact.html", context, status=429)
         contact.send_message(
             project,
             client,
@@ -153,6 +150,7 @@ def project_contact(request, pk):
             email=form.cleaned_data["email"],
             message=form.cleaned_data["message"],
         )
+        ratelimit.PROJECT_CONTACT.record(request)
         messages.success(request, thanks)
         return redirect(project.get_absolute_url())
     return TemplateResponse(request, "projects/contact.html", context)

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from home import ratelimit
 from home.membership import is_member
 from home.visibility import visible_pages
 
@@ -67,11 +68,16 @@ def ask_question(index_page, request):
             request, "resources/ask_question.html", {"page": index_page, "not_member": True}
         )
     form = QuestionForm(request.POST or None)
+    if request.method == "POST" and ratelimit.QUESTION.exceeded(request):
+        return ratelimit.refusal(
+            request, "resources/ask_question.html", {"page": index_page, "form": form}
+        )
     if request.method == "POST" and form.is_valid():
         if not form.cleaned_data.get("website"):  # the honeypot stayed empty: a person
             submission = form.save(commit=False)
             submission.asked_by = request.user
             submission.save()
+            ratelimit.QUESTION.record(request)
         messages.success(
             request,
             _("Thank you: the observatory team has your question and will answer it here."),

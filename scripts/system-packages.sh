@@ -9,11 +9,17 @@
 #                                     WeasyPrint's libraries (PDF of the advocacy kits) and a
 #                                     font with every French glyph
 #   chromium                          the browser of the end-to-end tests (Playwright drives it)
+#   nginx                             the proxy of docs/deployment.md, run by
+#                                     tests/ops/test_deployment.py as the current user
+#                                     (apt may also start Debian's own nginx on port 80
+#                                     where services start on install)
+#   postgresql-client-15              pg_dump / pg_restore for `manage.py backup` and `restore`
 # Installs only what is missing, so it is quiet and fast when everything is there.
 set -euo pipefail
 
 PACKAGES=(tesseract-ocr tesseract-ocr-fra antiword catdoc poppler-utils qpdf
-    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core chromium)
+    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core chromium
+    nginx postgresql-client-15)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

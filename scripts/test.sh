@@ -5,12 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/system-packages.sh   # OCR and legacy .doc readers used by the extraction tests
+scripts/system-packages.sh   # OCR, .doc readers, nginx, pg_dump: programs the tests run
 eval "$(scripts/services.sh start all)"
 # The site-search tests also run against Elasticsearch 7.10 (the `elasticsearch` extra).
 eval "$(scripts/services.sh start elasticsearch)"
 export DATABASE_URL SEARCH_URL ELASTICSEARCH_URL
 # These services were started for the suite: their tests must run, never be skipped.
-export INTRANET_TEST_REQUIRE="postgresql,search-engine,search-engine-es"
+export INTRANET_TEST_REQUIRE="postgresql,search-engine,search-engine-es,nginx"
 
 exec .venv/bin/pytest "$@"

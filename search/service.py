@@ -10,9 +10,12 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from home.i18n import localized_url
 from home.visibility import hidden_collection_ids, hidden_paths
 
 from .backends import search_backend
@@ -44,6 +47,33 @@ def visible_pages_for_search(user):
     for path in hidden_paths(user):
         queryset = queryset.exclude(path__startswith=path)
     return queryset
+
+
+def reader_locale(language_code):
+    """The Wagtail locale of a reader's language; French for a language without content."""
+    locale = Locale.objects.filter(language_code=language_code).first()
+    return locale or Locale.get_default()
+
+
+def pages_in_language(queryset, locale):
+    """Pages a reader of `locale` searches: those in their language and, for a language other
+    than French, the French pages not translated into it (never both versions of a page). A
+    French reader searches French pages only."""
+    source = Locale.get_default()
+    if locale.pk == source.pk:
+        return queryset.filter(locale=source)
+    translated = Page.objects.filter(locale=locale).values_list("translation_key", flat=True)
+    return queryset.filter(
+        Q(locale=locale) | (Q(locale=source) & ~Q(translation_key__in=list(translated)))
+    )
+
+
+def in_language(obj, locale):
+    """Whether a hit is written in the reader's language: a page's locale, a document's
+    detected language; the other records are in French, the site's own language."""
+    if isinstance(obj, Page):
+        return obj.locale_id == locale.pk
+    return (getattr(obj, "language", "") or settings.LANGUAGE_CODE) == locale.language_code
 
 
 def visible_documents_for_search(user):
@@ -131,6 +161,7 @@ def _score(result):
 
 class SiteSearch:
     _column_name = None
+    _locale = None
 
     def __init__(
         self, user, text, *, page=1, sort="relevance", sources=None, filters=None, with_facets=False
@@ -142,6 +173,8 @@ class SiteSearch:
         self.sources = sources or SOURCES
         self.filters = filters or {}
         self.with_facets = with_facets
+        # The reader's language (the request's): the pages searched, and the results first.
+        self.language = translation.get_language() or settings.LANGUAGE_CODE
 
     def run(self):
         outcome = SearchOutcome(query=self.query, page=self.page)
@@ -172,11 +205,14 @@ class SiteSearch:
         depth = min(self.page * PAGE_SIZE, MAX_DEPTH)
         if self.with_facets:
             depth = max(depth, FACET_DEPTH)
+        locale = self._locale = reader_locale(self.language)
         searches = []
         for source in self.sources:
             queryset = filter_queryset(source, source.queryset(self.user), self.filters)
             if queryset is None:
                 continue
+            if issubclass(queryset.model, Page):
+                queryset = pages_in_language(queryset, locale)
             if self.sort == "newest":
                 queryset = queryset.order_by(f"-{source.date_field}")
             results = backend.search(
@@ -199,12 +235,15 @@ class SiteSearch:
         if self.sort == "newest":
             hits.sort(key=lambda hit: hit.source.date(hit.obj) or 0, reverse=True)
         else:
+            # Results in the reader's language first, each group by relevance.
             hits.sort(key=lambda hit: hit.score, reverse=True)
+            hits.sort(key=lambda hit: not in_language(hit.obj, locale))
         return hits, counts
 
     def _describe(self, hits):
         """Title, URL, kind, section and snippet of the hits on the page. Pages not already
         specific (the database backend's) are made specific in one query per page type."""
+        locale = self._locale
         generic = [
             hit.obj.pk
             for hit in hits
@@ -221,6 +260,10 @@ class SiteSearch:
             hit.obj = obj
             hit.title = obj.title
             hit.url = hit.source.url(obj) if hit.source.url else obj.url
+            if isinstance(obj, Page) and hit.url and obj.locale_id != locale.pk:
+                # A French page not translated yet: shown under the reader's language prefix.
+                french = {settings.LANGUAGE_CODE: obj}
+                hit.url = localized_url(obj, self.language, translations=french)
             model = (obj.specific_class or Page) if isinstance(obj, Page) else type(obj)
             hit.kind = str(model._meta.verbose_name).capitalize()
             hit.date = hit.source.date(obj)

@@ -2,6 +2,7 @@ import difflib
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -9,7 +10,13 @@ from .backends import search_backend
 from .facets import read_filters
 from .models import QueryLog
 from .query import MAX_QUERY_LENGTH, clean_query, fold, plain_words, words
-from .service import SiteSearch, engine_fallback_name, visible_pages_for_search
+from .service import (
+    SiteSearch,
+    engine_fallback_name,
+    pages_in_language,
+    reader_locale,
+    visible_pages_for_search,
+)
 
 AUTOCOMPLETE_SIZE = 8
 
@@ -120,7 +127,9 @@ def autocomplete(request):
     text = plain_words(clean_query(request.GET.get("q", "")))[:60]
     if len(fold(text).strip()) < 2:
         return JsonResponse({"results": []})
-    pages = visible_pages_for_search(request.user)
+    pages = pages_in_language(
+        visible_pages_for_search(request.user), reader_locale(translation.get_language())
+    )
     try:
         found = list(search_backend().autocomplete(text, pages)[:AUTOCOMPLETE_SIZE])
     except Exception:  # noqa: BLE001 (engine unreachable: the database still answers)

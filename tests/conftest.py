@@ -25,3 +25,12 @@ def demo(db):
     """The French demo content, loaded as `make run` loads it."""
     load_demo()
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: Wagtail keeps the sites' root paths there, and a
+    rolled-back test's sites must not leak into the next one's URLs."""
+    from django.core.cache import cache
+
+    cache.clear()

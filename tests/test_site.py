@@ -160,3 +160,14 @@ def test_region_names_are_read_however_they_are_spelled(value, code):
     from home.regions import region_code
 
     assert region_code(value) == code
+
+
+def test_a_logged_in_reader_refused_a_page_gets_the_login_page_not_a_loop(client, demo):
+    client.force_login(get_user_model().objects.get(username="relectrice"))
+    response = client.get("/groupes/rencontres/", follow=True)  # a private group's space
+    assert response.status_code == 200
+    assert response.redirect_chain == [("/compte/connexion/?next=/groupes/rencontres/", 302)]
+    assert response.context["user"].username == "relectrice"
+    assert "Connectez-vous avec un autre compte" in response.content.decode()
+    # Without a page to go back to, someone logged in is sent on.
+    assert client.get(reverse("login")).status_code == 302

@@ -1,9 +1,9 @@
-"""Contributions offered to a group: spam protection (a honeypot in the form, a rate limit
-here; no third-party service), coordinators' triage, and the emails both ways."""
+"""Contributions offered to a group: spam protection (a honeypot in the form, the shared rate
+limit of home.ratelimit; no third-party service), coordinators' triage, and the emails both
+ways."""
 
 import hashlib
 import hmac
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -20,14 +20,6 @@ def client_hash(request):
     identify them. Behind a proxy, REMOTE_ADDR must be set from the proxy's header."""
     address = request.META.get("REMOTE_ADDR", "")
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
-
-
-def is_rate_limited(client):
-    from .models import Contribution
-
-    since = timezone.now() - timedelta(hours=1)
-    recent = Contribution.objects.filter(client_hash=client, created_at__gte=since).count()
-    return recent >= settings.CONTRIBUTION_RATE_LIMIT
 
 
 @transaction.atomic

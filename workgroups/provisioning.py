@@ -33,7 +33,8 @@ COORDINATOR_PAGE_PERMISSIONS = (
     "lock_page",
     "unlock_page",
 )
-DOCUMENT_PERMISSIONS = ("add_resourcedocument", "change_resourcedocument", "choose_document")
+# Wagtail checks the permissions of its own Document model, whatever the document model is.
+DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
 
 
 def _unique_group(name):
@@ -44,7 +45,10 @@ def _unique_group(name):
 
 
 def _grant(group, codenames, **target):
-    permissions = Permission.objects.filter(codename__in=codenames)
+    app_label = "wagtailcore" if "page" in target else "wagtaildocs"
+    permissions = Permission.objects.filter(
+        content_type__app_label=app_label, codename__in=codenames
+    )
     for permission in permissions:
         if "page" in target:
             GroupPagePermission.objects.get_or_create(group=group, permission=permission, **target)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from home import ratelimit
 from home.membership import is_member
 
 from . import contributions, joining, notifications
@@ -93,24 +94,18 @@ def contribute(request, group):
         if form.cleaned_data.get("website"):  # the honeypot was filled in: a robot
             messages.success(request, _("Thank you: your contribution has been sent."))
             return _back(group)
+        if ratelimit.CONTRIBUTION.exceeded(request):
+            return ratelimit.refusal(
+                request, "workgroups/contribute.html", {"page": group, "form": form}
+            )
         client = contributions.client_hash(request)
-        if contributions.is_rate_limited(client):
-            messages.error(
-                request,
-                _(
-                    "You have sent several contributions in a short time: "
-                    "please try again in an hour."
-                ),
-            )
-            return TemplateResponse(
-                request, "workgroups/contribute.html", {"page": group, "form": form}, status=429
-            )
         contribution = form.save(commit=False)
         contribution.group = group
         contribution.client_hash = client
         if request.user.is_authenticated:
             contribution.user = request.user
         contributions.submit(contribution)
+        ratelimit.CONTRIBUTION.record(request)
         messages.success(
             request,
             _(

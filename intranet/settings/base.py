@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "partners",
     "agenda",
     "classifieds",
+    "newsletter",
     "members",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,8 +66,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body: an oversized request gets the French 413 page.
+    "intranet.security.RequestBodyLimitMiddleware",
+    "intranet.security.ContentSecurityPolicyMiddleware",
+    "intranet.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A French page, not a traceback, when the database is unreachable or the disk full.
+    "home.faults.FaultPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL prefix (/en/, /de/; none for French), never from the
+    # browser's preferences: a French address always answers in French.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -142,9 +153,13 @@ UNVERIFIED_ACCOUNT_RETENTION_DAYS = int(os.environ.get("UNVERIFIED_ACCOUNT_RETEN
 SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "5"))
 MEMBERSHIP_RENEWAL_NOTICE_DAYS = int(os.environ.get("MEMBERSHIP_RENEWAL_NOTICE_DAYS", "30"))
 
-# Internationalisation: French is the source language.
+# Internationalisation: French is the source language; editors translate pages and snippets
+# into the other content languages with wagtail-localize. Adding a language here is enough: its
+# Wagtail locale is created on the next `migrate` (home.locales), its URLs get a /<code>/ prefix
+# (French URLs keep none) and the language switcher offers it. Each name is written in its own
+# language, as a switcher shows it.
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français")]
+LANGUAGES = [("fr", "Français"), ("en", "English"), ("de", "Deutsch")]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -155,7 +170,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # Static and media files. WhiteNoise serves static files: no CDN, nothing else to run.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Leaflet, installed from the npm registry by `make install` (package-lock.json).
@@ -166,7 +181,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Files only views hand out (contribution attachments); never under MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # A failed write (a full disk) leaves no partial file.
+    "default": {"BACKEND": "home.storage.SafeFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -177,10 +193,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
+# Any request body (files included) above this is refused with a 413 before it is read: the
+# largest upload (a document) and the form around it.
+REQUEST_BODY_MAX_SIZE = WAGTAILDOCS_MAX_UPLOAD_SIZE + 1024 * 1024
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Espace contributeurs"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# No Gravatar avatars in the admin: editors' address hashes stay here, and the admin's CSP
+# loads no image from a third party over plain HTTP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # How long a working-group invitation link stays valid (seconds).
 GROUP_INVITATION_MAX_AGE = int(os.environ.get("GROUP_INVITATION_MAX_AGE", 14 * 24 * 3600))
 # Contributions accepted from one sender per hour, before the form asks them to wait.
@@ -201,6 +223,21 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.forms.ResourceDocumentForm"
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ.get("SEARCH_URL", ""))
+
+# Caches: the default one is per process (map data); rate limits (home.ratelimit) must be
+# counted across every worker process, so they live in a database table, created by the
+# migration home 0002 (like `manage.py createcachetable`).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "rate_limit_cache",
+    },
+}
+RATE_LIMIT_CACHE = "ratelimit"
+# Submissions of members (observatory questions, events, classified ads, partner proposals)
+# accepted from one account per hour.
+SUBMISSION_RATE_LIMIT = int(os.environ.get("SUBMISSION_RATE_LIMIT", "10"))
 
 # Background tasks (search indexing, later extraction and emails) are stored in the database
 # and run by `manage.py db_worker`, so an engine outage delays work but never loses it.
@@ -231,7 +268,77 @@ MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 # Messages to a project through its contact form, per sender and hour.
 PROJECT_CONTACT_RATE_LIMIT = int(os.environ.get("PROJECT_CONTACT_RATE_LIMIT", "5"))
 
+# Newsletter: subscribers per sending task, subscription forms accepted from one sender per
+# hour, and how long a confirmation link stays valid (seconds).
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "200"))
+NEWSLETTER_SUBSCRIBE_RATE_LIMIT = int(os.environ.get("NEWSLETTER_SUBSCRIBE_RATE_LIMIT", "5"))
+NEWSLETTER_CONFIRMATION_MAX_AGE = int(
+    os.environ.get("NEWSLETTER_CONFIRMATION_MAX_AGE", 3 * 24 * 3600)
+)
+
 # Text extraction of uploaded documents runs in a child process with these limits.
 EXTRACTION_TIMEOUT = int(os.environ.get("EXTRACTION_TIMEOUT", "180"))
 EXTRACTION_MEMORY_MB = int(os.environ.get("EXTRACTION_MEMORY_MB", "1024"))
 EXTRACTION_OCR_MAX_PAGES = int(os.environ.get("EXTRACTION_OCR_MAX_PAGES", "30"))
+
+# HTTP security headers (intranet/security.py). Django's SecurityMiddleware sends nosniff,
+# Referrer-Policy and Cross-Origin-Opener-Policy; clickjacking is refused by X-Frame-Options
+# and the CSP's frame-ancestors (Wagtail's preview views send SAMEORIGIN themselves).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+# Content-Security-Policy (django-csp). The site's templates have no inline script or style, so
+# neither 'unsafe-inline' nor nonces: pages can be cached whole. The map's tile server (host of
+# MAP_TILE_URL) is added to img-src by the middleware; frames may come from the video hosts that
+# embeds use (EMBED_FRAME_SOURCES, space-separated).
+EMBED_FRAME_SOURCES = os.environ.get(
+    "EMBED_FRAME_SOURCES",
+    "https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com "
+    "https://www.dailymotion.com https://geo.dailymotion.com https://framatube.org",
+).split()
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The Wagtail admin renders inline scripts and styles, images and embeds from elsewhere (oEmbed
+# thumbnails), and frames its own previews: a looser policy, for paths under ADMIN_PATH_PREFIX
+# only (intranet.security.ContentSecurityPolicyMiddleware).
+ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        "frame-ancestors": ["'self'"],
+    }
+}

@@ -6,20 +6,35 @@ from search.engines import import_elasticsearch
 import_elasticsearch()
 
 from wagtail.search.backends.elasticsearch7 import (  # noqa: E402
+    Elasticsearch7AutocompleteQueryCompiler,
+    Elasticsearch7Mapping,
     Elasticsearch7SearchBackend,
     Elasticsearch7SearchQueryCompiler,
 )
 
 from .fuzzy import FrenchFuzzinessMixin  # noqa: E402
+from .languages import LanguageFieldsCompiler, LanguageSubfieldsMapping  # noqa: E402
 from .multisearch import MultiSearchMixin  # noqa: E402
 
 
-class SearchQueryCompiler(FrenchFuzzinessMixin, Elasticsearch7SearchQueryCompiler):
+class Mapping(LanguageSubfieldsMapping, Elasticsearch7Mapping):
     pass
 
 
+class SearchQueryCompiler(
+    LanguageFieldsCompiler, FrenchFuzzinessMixin, Elasticsearch7SearchQueryCompiler
+):
+    mapping_class = Mapping
+
+
+class AutocompleteQueryCompiler(Elasticsearch7AutocompleteQueryCompiler):
+    mapping_class = Mapping
+
+
 class Elasticsearch7Backend(MultiSearchMixin, Elasticsearch7SearchBackend):
+    mapping_class = Mapping
     query_compiler_class = SearchQueryCompiler
+    autocomplete_query_compiler_class = AutocompleteQueryCompiler
 
 
 SearchBackend = Elasticsearch7Backend

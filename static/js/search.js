@@ -75,7 +75,7 @@
       if (list.hidden) return;
       if (event.key === "ArrowDown") { event.preventDefault(); highlight(active + 1); }
       else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
-      else if (event.key === "Escape") { close(); }
+      else if (event.key === "Escape") { event.preventDefault(); close(); }  // keep the typed text
       else if (event.key === "Enter" && active >= 0) {
         event.preventDefault();
         window.location = options()[active].querySelector("a").href;

@@ -1,7 +1,9 @@
 """End-to-end tests: Debian's Chromium, driven by Playwright, against a live server."""
 
 import os
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -55,17 +57,57 @@ def browser(migrated_data):
         browser.close()
 
 
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, for the `page` fixture to see a failure."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture
-def page(browser):
+def page(browser, request):
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        # What the browser showed when the test failed (test-results/ is git-ignored).
+        SCREENSHOTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-150:]
+        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
     context.close()
+
+
+def session_cookie(server_url, username):
+    """The cookie of a new session of `username`, for tests where the login form is not what
+    is tested (the caller gives database access)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    name = settings.SESSION_COOKIE_NAME
+    return {"name": name, "value": client.cookies[name].value, "url": server_url}
+
+
+@pytest.fixture
+def log_in_as(live_server):
+    def run(page, username):
+        page.context.add_cookies([session_cookie(live_server.url, username)])
+
+    return run
 
 
 @pytest.fixture
 def log_in(live_server):
+    """Log in through the site's login form."""
+
     def run(page, username):
         page.goto(live_server.url + "/compte/connexion/")
         page.get_by_label("Identifiant").fill(username)
