@@ -119,7 +119,7 @@ def send_renewal_reminders(now=None):
     """One email per ad ending within the notice period, with its renewal link."""
     now = now or timezone.now()
     due = ClassifiedAd.objects.visible(now).filter(
-        expires_at__lte=now + notice(), reminder_sent_at__isnull=True
+        expires_at__lte=now + notice(), reminder_sent_at__isnull=True, poster__isnull=False
     )
     sent = 0
     for ad in due.select_related("poster"):

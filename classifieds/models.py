@@ -60,10 +60,12 @@ class ClassifiedAd(index.Indexed, models.Model):
         help_text=_("Land and homes only: the sale price, or the monthly rent."),
     )
     description = models.TextField(_("description"), max_length=5000)
+    # Null once the poster deleted their account: the ad stays, by a "former member".
     poster = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("posted by"),
-        on_delete=models.CASCADE,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="classified_ads",
     )
     status = models.CharField(

@@ -64,6 +64,9 @@ def ad_detail(request, pk):
 
 def ad_contact(request, pk):
     ad = _visible_or_404(pk)
+    if ad.poster_id is None:  # its author deleted their account
+        messages.info(request, _("The author of this ad has left: it can no longer be answered."))
+        return redirect(ad.get_absolute_url())
     form = ContactForm(request.POST or None, user=request.user)
     context = {"ad": ad, "form": form}
     if request.method == "POST" and form.is_valid():

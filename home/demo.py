@@ -19,6 +19,7 @@ from classifieds import demo as classifieds_demo
 from governance import demo as governance_demo
 from governance.factories import GovernanceIndexPageFactory
 from matching import demo as matching_demo
+from members import demo as members_demo
 from newsletter import demo as newsletter_demo
 from partners import demo as partners_demo
 from projects import demo as projects_demo
@@ -330,5 +331,6 @@ def load_demo():
     )
     agenda_demo.load(report, submitter=users.get(username="membre"))
     classifieds_demo.load(report, users.get(username="membre"), editor)
+    members_demo.load(report, users.get(username="membre"))
     newsletter_demo.load(report, editor)
     return report

@@ -63,6 +63,8 @@ QUESTION = RateLimit("question", "SUBMISSION_RATE_LIMIT")
 EVENT = RateLimit("event", "SUBMISSION_RATE_LIMIT")
 AD = RateLimit("ad", "SUBMISSION_RATE_LIMIT")
 PARTNER_PROPOSAL = RateLimit("partner-proposal", "SUBMISSION_RATE_LIMIT")
+# Accounts asked for from one address (sign-up and join forms, members/).
+SIGNUP = RateLimit("signup", "SIGNUP_RATE_LIMIT")
 
 
 def refusal(request, template, context):

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("partners.urls")),
     path("", include("agenda.urls")),
     path("", include("classifieds.urls")),
+    path("", include("members.urls")),
     path("", include("newsletter.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("compte/connexion/", LoginView.as_view(), name="login"),

@@ -152,9 +152,11 @@ class Recommendation(models.Model):
         related_name="recommendations",
         verbose_name=_("partner"),
     )
+    # Null once the member deleted their account: the recommendation still counts.
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="partner_recommendations",
         verbose_name=_("member"),
     )

@@ -2,6 +2,7 @@
 the environment (DATABASE_URL, SEARCH_URL, SECRET_KEY, ALLOWED_HOSTS...)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "agenda",
     "classifieds",
     "newsletter",
+    "members",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -56,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Failed logins counted per account and address (members/auth.py).
+    "axes",
     # After wagtail.search: its ready() replaces Wagtail's indexing signal handlers.
     "search",
 ]
@@ -79,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "intranet.urls"
@@ -125,6 +131,27 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/compte/connexion/"
+# The rate limiter first (it refuses locked-out logins), then the usual accounts.
+AUTHENTICATION_BACKENDS = [
+    "members.auth.LoginRateLimitBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login rate limiting (django-axes): after AXES_FAILURE_LIMIT failures for one account from one
+# address, logins are refused for LOGIN_LOCKOUT_MINUTES. Attempts live in the database (reset
+# with `manage.py axes_reset`, and rolled back with each test).
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "members.auth.lockout_response"
+AXES_VERBOSE = False
+# Accounts and memberships (members/): how long a confirmation link works, how long an
+# account whose address was never confirmed is kept, sign-up forms accepted per address and
+# hour, and how many days before its end a membership's renewal reminder is sent.
+ACCOUNT_LINK_MAX_AGE = int(os.environ.get("ACCOUNT_LINK_MAX_AGE", 3 * 24 * 3600))
+UNVERIFIED_ACCOUNT_RETENTION_DAYS = int(os.environ.get("UNVERIFIED_ACCOUNT_RETENTION_DAYS", "7"))
+SIGNUP_RATE_LIMIT = int(os.environ.get("SIGNUP_RATE_LIMIT", "5"))
+MEMBERSHIP_RENEWAL_NOTICE_DAYS = int(os.environ.get("MEMBERSHIP_RENEWAL_NOTICE_DAYS", "30"))
 
 # Internationalisation: French is the source language; editors translate pages and snippets
 # into the other content languages with wagtail-localize. Adding a language here is enough: its
