@@ -21,7 +21,7 @@ def member(demo):
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/ressources/", "/ressources/?theme=financement", "/search/?q=habitat"]
+    "url", ["/", "/ressources/", "/ressources/?theme=juridique", "/search/?q=habitat"]
 )
 def test_an_anonymous_visitor_gets_the_cached_copy(client, demo, url):
     first, first_queries = queries_of(client, url)
