@@ -9,6 +9,12 @@ from wagtail.models import Page, PageViewRestriction
 from resources.models import ResourcePage
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    """On as in production (the test settings turn it off for the rest of the suite)."""
+    settings.PAGE_CACHE_SECONDS = 60
+
+
 def queries_of(client, url, **kwargs):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, **kwargs)
