@@ -6,4 +6,5 @@ app_name = "home"
 
 urlpatterns = [
     path("outils/", views.tool_list, name="tools"),
+    path("sante/", views.health, name="health"),
 ]

@@ -1,5 +1,7 @@
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from .forms import LoginForm
 from .tools import tools
@@ -19,3 +21,9 @@ class LoginView(auth_views.LoginView):
 
 def tool_list(request):
     return render(request, "home/tools.html", {"tools": tools()})
+
+
+@never_cache
+def health(request):
+    """For load balancers and the benchmarks' baseline: the worker answers, no query made."""
+    return HttpResponse("ok", content_type="text/plain")

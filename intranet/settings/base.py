@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A French page, not a traceback, when the database is unreachable or the disk full.
     "home.faults.FaultPagesMiddleware",
+    # Public pages for anonymous visitors, served from a short-lived cache before sessions and
+    # views run (home/page_cache.py says what is never cached).
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL prefix (/en/, /de/; none for French), never from the
     # browser's preferences: a French address always answers in French.
@@ -235,6 +238,14 @@ CACHES = {
     },
 }
 RATE_LIMIT_CACHE = "ratelimit"
+# Whole-page cache of anonymous public pages (home/page_cache.py); 0 turns it off.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Pages whose query string only selects public content (search, facets): cached per query.
+# Paths without the language prefix.
+PAGE_CACHE_QUERY_PATHS = ["/search/", "/ressources/"]
+# Never cached, whatever the response says (paths without the language prefix).
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/compte/", "/documents/", "/sante/"]
 # Submissions of members (observatory questions, events, classified ads, partner proposals)
 # accepted from one account per hour.
 SUBMISSION_RATE_LIMIT = int(os.environ.get("SUBMISSION_RATE_LIMIT", "10"))
