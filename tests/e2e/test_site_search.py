@@ -18,7 +18,8 @@ def demo_site(live_server):
 def test_a_visitor_reads_the_home_page_and_searches(page, demo_site):
     page.goto(demo_site.url + "/")
     assert page.get_by_role("heading", level=1).is_visible()
-    page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Plaidoyer").click()
+    main_menu = page.get_by_role("navigation", name="Navigation principale")
+    main_menu.get_by_role("link", name="Plaidoyer").click()
     assert page.url.endswith("/plaidoyer/")
 
     search = page.get_by_role("search").first.get_by_role("combobox")
