@@ -1,20 +1,11 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from home.membership import MEMBERS_GROUP
 from tests.search.conftest import backend, elasticsearch_engine, search_engine  # noqa: F401
-
-
-def make_user(django_user_model, name, *group_names):
-    user = django_user_model.objects.create_user(
-        name, email=f"{name}@example.org", password="pw", first_name=name.title()
-    )
-    for group_name in group_names:
-        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
-    return user
+from tests.users import make_user
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 import pytest
-from django.contrib.auth.models import Group
 
 from home.membership import MEMBERS_GROUP
 from tests.search.conftest import backend, elasticsearch_engine, search_engine  # noqa: F401
+from tests.users import make_user
 
 SECRET_EMAIL = "adele.secrete@example.org"
 
@@ -12,15 +12,6 @@ def pytest_configure(config):
     config.addinivalue_line(
         "filterwarnings", "ignore:HTTPResponse.getheaders:DeprecationWarning:elasticsearch"
     )
-
-
-def make_user(django_user_model, name, *group_names, email=None):
-    user = django_user_model.objects.create_user(
-        name, email=email or f"{name}@example.org", password="pw", first_name=name.title()
-    )
-    for group_name in group_names:
-        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
-    return user
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
@@ -8,20 +7,12 @@ from agenda.models import EventStatus
 from home.factories import StandardPageFactory
 from newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 from resources.models import ResourceDocument
+from tests.users import make_user
 
 
 def items(*chosen):
     """StreamField data for an issue's items: items(("page", 3), ("event", 5))."""
     return [{"type": kind, "value": pk} for kind, pk in chosen]
-
-
-def make_user(django_user_model, name, *group_names, **extra):
-    user = django_user_model.objects.create_user(
-        name, email=f"{name}@example.org", password="pw", first_name=name.title(), **extra
-    )
-    for group_name in group_names:
-        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
-    return user
 
 
 @pytest.fixture

@@ -5,15 +5,8 @@ from django.utils import translation
 from home.membership import MEMBERS_GROUP
 from projects.models import EcologicalFeature, Public
 from tests.search.conftest import backend, elasticsearch_engine, search_engine  # noqa: F401
+from tests.users import make_user
 from workgroups.factories import WorkingGroupIndexPageFactory, WorkingGroupPageFactory
-
-
-def make_user(django_user_model, name, *groups, email=None):
-    user = django_user_model.objects.create_user(
-        name, email=email or f"{name}@example.org", password="pw", first_name=name.title()
-    )
-    user.groups.add(*groups)
-    return user
 
 
 @pytest.fixture

@@ -1,16 +1,7 @@
 import pytest
-from django.contrib.auth.models import Group
 
 from home.membership import MEMBERS_GROUP
-
-
-def make_user(django_user_model, name, *group_names):
-    user = django_user_model.objects.create_user(
-        name, email=f"{name}@example.org", password="pw", first_name=name.title()
-    )
-    for group_name in group_names:
-        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
-    return user
+from tests.users import make_user
 
 
 @pytest.fixture

@@ -3,20 +3,13 @@ from django.core.files.base import ContentFile
 
 from home.factories import StandardPageFactory
 from resources.models import ResourceDocument
+from tests.users import make_user
 from workgroups.models import WorkingGroupIndexPage, WorkingGroupPage
 
 
 @pytest.fixture
 def index(demo):
     return WorkingGroupIndexPage.objects.get()
-
-
-def make_user(django_user_model, name, *groups, email=None):
-    user = django_user_model.objects.create_user(
-        name, email=email or f"{name}@example.org", password="pw", first_name=name.title()
-    )
-    user.groups.add(*groups)
-    return user
 
 
 @pytest.fixture
