@@ -13,4 +13,7 @@ export DATABASE_URL SEARCH_URL ELASTICSEARCH_URL
 # These services were started for the suite: their tests must run, never be skipped.
 export INTRANET_TEST_REQUIRE="postgresql,search-engine,search-engine-es,nginx"
 
-exec .venv/bin/pytest "$@"
+# Two worker processes (pytest-xdist): each gets its own test database (pytest-django adds the
+# worker's name) and its own search index prefix (tests/search/conftest.py). A whole test file
+# goes to one worker, so its module fixtures are built once.
+exec .venv/bin/pytest --numprocesses 2 --dist loadfile "$@"
