@@ -266,6 +266,7 @@ class DecisionPage(Page):
     template = "governance/decision_page.html"
     parent_page_types = ["governance.MeetingPage"]
     subpage_types = []
+    cache_for_members = True  # shows nothing about its reader (home/page_cache.py)
 
     reference = models.CharField(
         _("reference"),

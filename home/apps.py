@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +8,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared pages")
 
     def ready(self):
+        from django.contrib.auth.models import Group
+        from wagtail.models import CollectionViewRestriction, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .locales import ensure_content_locales
@@ -17,7 +19,18 @@ class HomeConfig(AppConfig):
         post_migrate.connect(
             ensure_content_locales, sender=self, dispatch_uid="home.ensure_content_locales"
         )
-        # Cached anonymous pages (home/page_cache.py) must not outlive a page's publication.
+        # Cached pages (home/page_cache.py) must not outlive a page's publication, nor a change
+        # of who may see what: restrictions and their groups, groups' permissions.
         page_published.connect(invalidate, dispatch_uid="home.page_cache.published")
         page_unpublished.connect(invalidate, dispatch_uid="home.page_cache.unpublished")
         post_page_move.connect(invalidate, dispatch_uid="home.page_cache.moved")
+        for model in (PageViewRestriction, CollectionViewRestriction):
+            name = model.__name__
+            post_save.connect(invalidate, sender=model, dispatch_uid=f"home.page_cache.{name}")
+            post_delete.connect(invalidate, sender=model, dispatch_uid=f"home.page_cache.d{name}")
+            m2m_changed.connect(
+                invalidate, sender=model.groups.through, dispatch_uid=f"home.page_cache.g{name}"
+            )
+        m2m_changed.connect(
+            invalidate, sender=Group.permissions.through, dispatch_uid="home.page_cache.perms"
+        )

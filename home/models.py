@@ -17,6 +17,10 @@ class BasePage(Page):
     body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    # What these pages show depends on the reader's groups only (the personal parts are
+    # home/personal.py's fragments): members of the same audience share a cached copy
+    # (home/page_cache.py). A page type that shows anything else about its reader says False.
+    cache_for_members = True
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro", boost=2),

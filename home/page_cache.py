@@ -1,4 +1,5 @@
-"""A short-lived cache of whole public pages for anonymous visitors.
+"""A short-lived cache of public pages: whole for anonymous visitors, shared by audience for
+members (see `MemberPageCacheMiddleware`).
 
 Anonymous readers of public pages all get the same bytes, so the first one's response is kept
 for PAGE_CACHE_SECONDS and handed to the next ones before sessions, URL resolution, the view
@@ -20,6 +21,7 @@ cache each gunicorn worker has its own copies: the worker that published drops t
 the others at the end of their TTL; a shared cache (Redis, Memcached) makes the version bump
 reach every worker and server."""
 
+import functools
 import hashlib
 
 from django.conf import settings
@@ -27,6 +29,9 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_path
+
+from home import personal
+from home.visibility import group_ids
 
 VERSION_KEY = "page_cache:version"
 CSRF_FIELD = b"csrfmiddlewaretoken"
@@ -60,9 +65,13 @@ def _unprefixed(path):
 
 
 def _cacheable_request(request):
-    if request.method != "GET" or ttl() <= 0:
-        return False
     if set(request.COOKIES) - {settings.CSRF_COOKIE_NAME}:
+        return False
+    return _cacheable_path(request)
+
+
+def _cacheable_path(request):
+    if request.method != "GET" or ttl() <= 0:
         return False
     path, _language = _unprefixed(request.path_info)
     if any(path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
@@ -70,10 +79,16 @@ def _cacheable_request(request):
     return not request.META.get("QUERY_STRING") or path in settings.PAGE_CACHE_QUERY_PATHS
 
 
-def _key(request, version):
+def _key(request, version, audience=""):
     _path, language = _unprefixed(request.path_info)
     raw = "\n".join(
-        [request.get_host(), request.path_info, request.META.get("QUERY_STRING", ""), language]
+        [
+            request.get_host(),
+            request.path_info,
+            request.META.get("QUERY_STRING", ""),
+            language,
+            audience,
+        ]
     )
     return f"page_cache:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
@@ -82,22 +97,28 @@ def _header_values(response, name):
     return {value.strip().lower() for value in cc_delim_re.split(response.get(name, "")) if value}
 
 
-def _cacheable_response(request, response):
+def _shareable(response):
+    """Nothing in the response's status and headers makes it personal."""
     if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
         return False
     if _header_values(response, "Vary") - HARMLESS_VARY:
         return False
-    if {value.split("=")[0] for value in _header_values(response, "Cache-Control")} & (
-        PRIVATE_CACHE_CONTROL
-    ):
-        return False
-    if CSRF_FIELD in response.content:
-        return False
+    directives = {value.split("=")[0] for value in _header_values(response, "Cache-Control")}
+    return not directives & PRIVATE_CACHE_CONTROL
+
+
+def _unrestricted(request):
     page = getattr(request, "page_cache_page", None)
     return page is None or not page.get_view_restrictions().exists()
+
+
+def _cacheable_response(request, response):
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    if not _shareable(response) or CSRF_FIELD in response.content:
+        return False
+    return _unrestricted(request)
 
 
 class PageCacheMiddleware:
@@ -124,5 +145,95 @@ class PageCacheMiddleware:
 
 
 def remember_page(page, request, serve_args, serve_kwargs):
-    """Wagtail's before_serve_page hook: the middleware checks the page's restrictions."""
+    """Wagtail's before_serve_page hook: the middlewares check the page's restrictions, and
+    page types that say so (`cache_for_members`) may be shared by members' audiences."""
     request.page_cache_page = page
+    # A routable page's own sub-pages (forms, coordination...) are views of their own: only
+    # its main view is what the page type vouches for.
+    route = getattr(request, "routable_resolver_match", None)
+    if getattr(page, "cache_for_members", False) and (
+        route is None or route.url_name == "index_route"
+    ):
+        request.page_cache_for_members = True
+
+
+def cache_for_members(view):
+    """A view whose page depends on the reader's groups and permissions only (apart from the
+    personal fragments of home/personal.py): members with the same may share it."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        request.page_cache_for_members = True
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# Members --------------------------------------------------------------------------------------
+
+
+def audience(user):
+    """What decides what a member sees, besides the personal fragments: their groups (page,
+    collection and members-only restrictions, group roles), their own permissions (editors'
+    views of drafts) and the superuser flag. Members who share it see the same page."""
+    raw = repr((user.is_superuser, sorted(group_ids(user)), sorted(user.get_user_permissions())))
+    return "member:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _pending_messages(request):
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(storage) > 0
+
+
+def _cacheable_member_request(request):
+    # The personal fragments' forms need the reader's own CSRF cookie, set on an earlier page.
+    if settings.CSRF_COOKIE_NAME not in request.COOKIES or not _cacheable_path(request):
+        return False
+    # Only now the session and the user are read (the health view must not pay for them).
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated and not _pending_messages(request)
+
+
+def _cacheable_member_response(request, response, parts):
+    if not getattr(request, "page_cache_for_members", False) or not _shareable(response):
+        return False
+    storage = getattr(request, "_messages", None)
+    if storage is not None and storage.used:  # the page showed this reader's messages
+        return False
+    if CSRF_FIELD in personal.shared_text(parts):  # a form outside the personal fragments
+        return False
+    return _unrestricted(request)
+
+
+class MemberPageCacheMiddleware:
+    """Members' pages, shared by audience, with the personal fragments rendered per reader.
+
+    After the session, authentication and messages middlewares. A page is kept only when its
+    page type or view opted in (`cache_for_members`), it is under no view restriction, it
+    showed no message and has no form outside its personal fragments; it is handed out only to
+    members of the same audience (`audience`), with their own fragments
+    (home/personal.py). Publishing, moving, restriction and permission changes retire every
+    copy (the shared version of `invalidate`); other content shows within PAGE_CACHE_SECONDS."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_member_request(request):
+            return self.get_response(request)
+        cache = page_cache()
+        key = _key(request, cache.get(VERSION_KEY, 1), audience(request.user))
+        stored = cache.get(key)
+        if stored is not None:
+            content_type, parts, page = stored
+            served = personal.ServedPage(*page) if page else None
+            return HttpResponse(personal.fill(parts, request, served), content_type=content_type)
+        response = self.get_response(request)
+        if response.status_code == 200 and not response.streaming:
+            parts = personal.cut(response.content)
+            if _cacheable_member_response(request, response, parts):
+                page = getattr(request, "page_cache_page", None)
+                served = personal.ServedPage.of(page)
+                stored = (response["Content-Type"], parts, served.key() if served else None)
+                cache.set(key, stored, ttl())
+        return response

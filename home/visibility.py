@@ -16,7 +16,7 @@ def _refused_paths(restrictions, path_field, user):
     and group. A groups restriction admits superusers and members of any of its groups."""
     user_group_ids = set()
     if user.is_authenticated:
-        user_group_ids = _group_ids(user)
+        user_group_ids = group_ids(user)
     paths, admitted = {}, set()
     for pk, path, restriction_type, group_id in restrictions.values_list(
         "pk", path_field, "restriction_type", "groups"
@@ -33,9 +33,9 @@ def _refused_paths(restrictions, path_field, user):
     return sorted({path for pk, path in paths.items() if pk not in admitted})
 
 
-def _group_ids(user):
-    # Kept on the user object, which lives for one request, as Django keeps its permissions:
-    # the menu, the listing and the search of one page all ask.
+def group_ids(user):
+    """The ids of the user's groups, kept on the user object (which lives for one request) as
+    Django keeps its permissions: the menu, the listing and the search of one page all ask."""
     if not hasattr(user, "_visibility_group_ids"):
         user._visibility_group_ids = set(user.groups.values_list("pk", flat=True))
     return user._visibility_group_ids

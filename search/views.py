@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from home.page_cache import cache_for_members
+
 from .backends import search_backend
 from .facets import read_filters
 from .models import QueryLog
@@ -72,6 +74,7 @@ def did_you_mean(query, user):
 
 
 @require_GET
+@cache_for_members
 def search_page(request):
     raw = request.GET.get("q", "")
     number = _page_number(request.GET.get("page")) or 1

@@ -7,6 +7,7 @@ class WorkgroupsConfig(AppConfig):
     verbose_name = _("Working groups")
 
     def ready(self):
-        from . import signal_handlers
+        from . import signal_handlers, space
 
         signal_handlers.register()
+        space.register_fragments()

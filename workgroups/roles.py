@@ -3,15 +3,12 @@ site says here is what the admin shows."""
 
 from django.db.models import Q
 
-from home.visibility import visible_pages
+from home.visibility import group_ids, visible_pages
 
 
 def _group_ids(user):
-    if not user.is_authenticated:
-        return set()
-    if not hasattr(user, "_workgroup_group_ids"):  # one query per request, whatever is asked
-        user._workgroup_group_ids = set(user.groups.values_list("pk", flat=True))
-    return user._workgroup_group_ids
+    # The same ids the visibility rules read: one query per request, whatever is asked.
+    return group_ids(user) if user.is_authenticated else set()
 
 
 def is_coordinator(user, group):
@@ -53,4 +50,5 @@ def coordinated_by(user):
 
 
 def forget_cached_roles(user):
-    user.__dict__.pop("_workgroup_group_ids", None)
+    user.__dict__.pop("_visibility_group_ids", None)
+    user.__dict__.pop("_visibility_hidden_paths", None)

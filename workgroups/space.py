@@ -2,12 +2,14 @@
 can do there. A fixed number of queries whatever the size of the group."""
 
 from django.contrib.auth import get_user_model
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from home.membership import is_member
+from home.personal import fragment
 from home.visibility import hidden_collection_ids, hidden_paths
 
-from .forms import ContributionForm, JoinForm
+from .forms import JoinForm
 from .models import (
     Follow,
     GroupMeetingPage,
@@ -58,7 +60,6 @@ def space_context(group, request):
     now = timezone.now()
     meetings = group_pages(group, GroupMeetingPage, user, paths)
     coordinators, members = people(group)
-    member = is_group_member(user, group)
     context = {
         "news": group_pages(group, GroupNewsPage, user, paths).order_by("-first_published_at")[
             :LATEST
@@ -72,10 +73,18 @@ def space_context(group, request):
         "coordinators": coordinators,
         "members": members if user.is_authenticated else [],
         "member_count": len(coordinators) + len(members),
+    }
+    return context
+
+
+def actions_context(group, user):
+    """What the reader can do in the group (join, leave, follow...): theirs alone."""
+    member = is_group_member(user, group)
+    context = {
+        "page": group,
         "is_group_member": member,
         "is_coordinator": is_coordinator(user, group),
         "can_join": is_member(user) and not member,
-        "contribution_form": ContributionForm(user=user),
         "join_form": JoinForm(),
     }
     if user.is_authenticated:
@@ -84,3 +93,13 @@ def space_context(group, request):
             group=group, user=user, status="pending"
         ).exists()
     return context
+
+
+def actions(request, served):
+    """The group page's buttons, rendered for each reader (home/personal.py)."""
+    context = actions_context(served.page, request.user)
+    return render_to_string("workgroups/includes/group_actions.html", context, request)
+
+
+def register_fragments():
+    fragment("group_actions")(actions)

@@ -86,6 +86,7 @@ class QuestionPage(ReviewedContentMixin, Page):
     template = "resources/question_page.html"
     parent_page_types = ["resources.QuestionIndexPage"]
     subpage_types = []
+    cache_for_members = True  # shows nothing about its reader (home/page_cache.py)
 
     question = models.TextField(_("question"), max_length=2000)
     asked_by = models.CharField(

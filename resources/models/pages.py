@@ -94,6 +94,7 @@ class ResourcePage(ReviewedContentMixin, Page):
     template = "resources/resource_page.html"
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
+    cache_for_members = True  # shows nothing about its reader (home/page_cache.py)
 
     summary = models.TextField(_("summary"), max_length=600, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)

@@ -1,0 +1,128 @@
+"""The personal parts of a page ("holes"), so that the rest can be shared by readers who see
+the same things.
+
+A member's page is mostly what every reader with the same groups sees; a few parts belong to
+the reader alone: the header's account links (name, notification count, logout form), the
+editors' userbar, a group's join/follow buttons. Templates render those parts with
+`{% personal "name" %}`, which calls the fragment registered under that name and marks its
+output. The member page cache (home/page_cache.py) keeps the page with the marked parts cut
+out, and renders them again for each reader when it hands the page out; without the cache, the
+tag simply renders them in place. One function per fragment serves both paths.
+
+A fragment gets the request and a `ServedPage` (the Wagtail page being served, None elsewhere),
+and returns HTML. It must depend on nothing else: no template context reaches it on a cache
+hit, where the page itself is loaded only if a fragment asks for more than its id and path.
+"""
+
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from wagtail.models import GroupPagePermission
+
+from home.visibility import group_ids
+
+_FRAGMENTS = {}
+_MARKED = re.compile(rb"<!--personal:([a-z_]+)-->.*?<!--/personal:\1-->", re.DOTALL)
+
+
+def fragment(name):
+    """Register `function(request, served_page) -> html` as the personal fragment `name`."""
+
+    def register(function):
+        _FRAGMENTS[name] = function
+        return function
+
+    return register
+
+
+class ServedPage:
+    """The page being served: its id and tree path at once, the page itself when asked."""
+
+    def __init__(self, pk, path, content_type_id, page=None):
+        self.pk, self.path, self.content_type_id = pk, path, content_type_id
+        if page is not None:
+            self.__dict__["page"] = page
+
+    @classmethod
+    def of(cls, page):
+        return None if page is None else cls(page.pk, page.path, page.content_type_id, page)
+
+    def key(self):
+        return (self.pk, self.path, self.content_type_id)
+
+    @cached_property
+    def page(self):
+        model = ContentType.objects.get_for_id(self.content_type_id).model_class()
+        return model.objects.get(pk=self.pk)
+
+
+def render(name, request, served):
+    html = _FRAGMENTS[name](request, served)
+    return mark_safe(f"<!--personal:{name}-->{html}<!--/personal:{name}-->")  # noqa: S308 - the fragment's own escaped output
+
+
+def cut(content):
+    """The page as a list of shared byte strings and fragment names, in order."""
+    parts, position = [], 0
+    for match in _MARKED.finditer(content):
+        parts += [content[position : match.start()], match.group(1).decode()]
+        position = match.end()
+    parts.append(content[position:])
+    return parts
+
+
+def fill(parts, request, served):
+    """The page again, with each fragment rendered for this request's reader."""
+    return b"".join(
+        part if isinstance(part, bytes) else render(part, request, served).encode()
+        for part in parts
+    )
+
+
+def shared_text(parts):
+    return b"".join(part for part in parts if isinstance(part, bytes))
+
+
+@fragment("account")
+def account(request, served):
+    """The header's account links: who is logged in, their notifications, the logout form."""
+    return render_to_string("includes/account.html", request=request)
+
+
+def _edited_paths(user):
+    """Tree paths where the user's groups may edit pages (one query, kept on the user)."""
+    if not hasattr(user, "_personal_edited_paths"):
+        user._personal_edited_paths = list(
+            GroupPagePermission.objects.filter(
+                group__in=group_ids(user), permission__codename__in=["change_page", "add_page"]
+            ).values_list("page__path", flat=True)
+        )
+    return user._personal_edited_paths
+
+
+def _may_edit(user, served):
+    # Wagtail's own test (locks, workflows...) only where the user's groups may edit at all.
+    if user.is_superuser or any(served.path.startswith(p) for p in _edited_paths(user)):
+        return served.page.permissions_for_user(user).can_edit()
+    return False
+
+
+@fragment("userbar")
+def userbar(request, served):
+    """Wagtail's userbar, for an editor who may edit the page being read, and in the admin's
+    preview (its accessibility checks run there). Elsewhere the header's "Administration" link
+    leads to the admin; readers who may not edit the page do not pay for the userbar's
+    permission and workflow queries."""
+    user = request.user
+    if served is None or not user.is_authenticated:
+        return ""
+    if not user.has_perm("wagtailadmin.access_admin"):
+        return ""
+    if not getattr(request, "is_preview", False) and not _may_edit(user, served):
+        return ""
+    get_token(request)  # the userbar's own forms
+    return render_to_string("includes/userbar.html", {"page": served.page}, request=request)

@@ -1,0 +1,176 @@
+"""Members' pages shared by audience (home/page_cache.py, home/personal.py), on the demo
+content: members with the same groups and permissions share a copy of a page, each with their
+own header, buttons and userbar; nobody ever gets a copy made for another audience."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from resources.models import ResourcePage
+from tests.users import make_user
+from workgroups.models import Notification, WorkingGroupPage
+
+TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+def visit(client, url):
+    """GET `url`: (response, the SQL queries it cost)."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    # A copy: Django empties its query log when the next request starts.
+    return response, list(captured.captured_queries)
+
+
+def logged_in(user):
+    """A browser of `user` that has loaded a first page (its CSRF cookie is set)."""
+    browser = Client()
+    browser.force_login(user)
+    browser.get("/compte/profil/")
+    assert "csrftoken" in browser.cookies
+    return browser
+
+
+def page_queries(captured):
+    return [q["sql"] for q in captured if 'FROM "wagtailcore_page"' in q["sql"]]
+
+
+@pytest.fixture
+def member(demo):
+    return get_user_model().objects.get(username="membre")
+
+
+@pytest.fixture
+def twin(member, django_user_model):
+    """Another member in exactly the same groups."""
+    return make_user(django_user_model, "jumelle", *member.groups.all())
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/ressources/",
+        "/ressources/?theme=juridique",
+        "/ressources/choisir-sa-forme-juridique/",
+        "/groupes/plaidoyer-elus/",
+        "/search/?q=habitat",
+    ],
+)
+def test_a_member_of_the_same_audience_gets_the_shared_copy_with_their_own_header(
+    demo, member, twin, url
+):
+    first, first_queries = visit(logged_in(member), url)
+    second, second_queries = visit(logged_in(twin), url)
+    # No routing, no page, no listing: the copy, and the twin's own header.
+    assert page_queries(second_queries) == []
+    assert len(second_queries) < len(first_queries)
+    assert "Bonjour, Julien" in first.content.decode()
+    assert "Bonjour, Jumelle" in second.content.decode()
+    assert "Bonjour, Julien" not in second.content.decode()
+    normalise = lambda content: TOKEN.sub(b"token", content.replace(b"Jumelle", b"Julien"))  # noqa: E731
+    assert normalise(second.content) == normalise(first.content)
+    # The logout form carries a token that the twin's own cookie validates.
+    assert TOKEN.search(second.content)
+
+
+def test_another_audience_never_gets_the_copy(demo, member, django_user_model):
+    """The member belongs to the private group "rencontres"; a member of the movement who does
+    not must not see it in the groups' listing, even right after the member's visit."""
+    outsider = make_user(django_user_model, "dehors", "Membres")
+    private = WorkingGroupPage.objects.get(slug="rencontres")
+    insider_page, _ = visit(logged_in(member), "/groupes/")
+    assert private.title in insider_page.content.decode()
+    outsider_page, queries = visit(logged_in(outsider), "/groupes/")
+    assert private.title not in outsider_page.content.decode()
+    assert page_queries(queries)  # rendered for them, not handed a copy
+
+
+def test_the_personal_parts_are_fresh_on_every_copy(demo, member, twin):
+    group = WorkingGroupPage.objects.get(slug="plaidoyer-elus")
+    browser = logged_in(member)
+    visit(browser, group.url)
+    # The member follows the group: their buttons say so, the twin's do not.
+    assert browser.post(group.url + "suivre/").status_code == 302
+    browser.get(group.url)  # shows the confirmation message: never stored
+    page, _ = visit(browser, group.url)
+    assert "Ne plus suivre" in page.content.decode()
+    twin_page, queries = visit(logged_in(twin), group.url)
+    assert page_queries(queries) == []  # the member's copy, with the twin's own buttons
+    assert "Suivre ce groupe" in twin_page.content.decode()
+    assert "Ne plus suivre" not in twin_page.content.decode()
+    # A new notification shows on the next copy at once.
+    Notification.objects.create(user=twin, group=group, page=group)
+    again, _ = visit(logged_in(twin), group.url)
+    assert 'class="notification-count"' in again.content.decode()
+
+
+def test_a_message_is_shown_not_shared(demo, member, twin):
+    group = WorkingGroupPage.objects.get(slug="plaidoyer-elus")
+    visit(logged_in(twin), group.url)  # a copy exists
+    browser = logged_in(member)
+    browser.post(group.url + "suivre/")
+    with_message, queries = visit(browser, group.url)
+    assert 'class="messages"' in with_message.content.decode()
+    assert page_queries(queries)  # rendered for this reader, with their message
+    # ... and that page, with the member's message, was not stored for the twin.
+    twin_page, _ = visit(logged_in(twin), group.url)
+    assert 'class="messages"' not in twin_page.content.decode()
+
+
+def test_a_restricted_page_is_not_shared(demo, member, twin):
+    private = WorkingGroupPage.objects.get(slug="rencontres")
+    visit(logged_in(member), private.url)
+    _page, queries = visit(logged_in(twin), private.url)
+    assert page_queries(queries)
+
+
+def test_publishing_and_restricting_retire_the_copies(demo, member, twin):
+    page = ResourcePage.objects.live().first()
+    visit(logged_in(member), page.url)
+    page.title = "Titre tout neuf"
+    page.save_revision().publish()
+    fresh, queries = visit(logged_in(twin), page.url)
+    assert "Titre tout neuf" in fresh.content.decode()
+    assert page_queries(queries)
+
+    # A section closed to a group the twin is not in leaves their menu at once.
+    home, _ = visit(logged_in(twin), "/")
+    section = Page.objects.get(slug="gouvernance")
+    assert f'href="{section.url}"' in home.content.decode()
+    restriction = PageViewRestriction.objects.create(page=section, restriction_type="groups")
+    restriction.groups.add(Group.objects.get_or_create(name="Comité de pilotage")[0])
+    home, _ = visit(logged_in(twin), "/")
+    assert f'href="{section.url}"' not in home.content.decode()
+
+
+def test_the_userbar_is_for_editors_of_the_page(demo, member):
+    editor = get_user_model().objects.get(username="editrice")
+    # The reader of a page they may not edit gets no userbar, nor pays for it.
+    page, queries = visit(logged_in(member), "/ressources/choisir-sa-forme-juridique/")
+    assert b"wagtail-userbar" not in page.content
+    assert not [q for q in page_queries(queries) if "workflowstate" in q]
+    # An editor of the page gets it, on the first visit and on the copy.
+    for _ in range(2):
+        page, _ = visit(logged_in(editor), "/ressources/choisir-sa-forme-juridique/")
+        assert b"wagtail-userbar" in page.content
+
+
+def test_without_the_cache_the_page_is_the_same(demo, member, settings):
+    url = "/groupes/plaidoyer-elus/"
+    cached, _ = visit(logged_in(member), url)
+    cached, _ = visit(logged_in(member), url)
+    settings.PAGE_CACHE_SECONDS = 0
+    rendered, _ = visit(logged_in(member), url)
+    assert TOKEN.sub(b"", cached.content) == TOKEN.sub(b"", rendered.content)
