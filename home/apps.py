@@ -8,8 +8,13 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared pages")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
-        from wagtail.models import CollectionViewRestriction, PageViewRestriction
+        from wagtail.models import (
+            CollectionViewRestriction,
+            GroupPagePermission,
+            PageViewRestriction,
+        )
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .locales import ensure_content_locales
@@ -20,17 +25,27 @@ class HomeConfig(AppConfig):
             ensure_content_locales, sender=self, dispatch_uid="home.ensure_content_locales"
         )
         # Cached pages (home/page_cache.py) must not outlive a page's publication, nor a change
-        # of who may see what: restrictions and their groups, groups' permissions.
+        # of who may see or edit what: restrictions and their groups, groups' permissions and
+        # page permissions, users' groups and own permissions.
         page_published.connect(invalidate, dispatch_uid="home.page_cache.published")
         page_unpublished.connect(invalidate, dispatch_uid="home.page_cache.unpublished")
         post_page_move.connect(invalidate, dispatch_uid="home.page_cache.moved")
-        for model in (PageViewRestriction, CollectionViewRestriction):
+        for model in (PageViewRestriction, CollectionViewRestriction, GroupPagePermission):
             name = model.__name__
             post_save.connect(invalidate, sender=model, dispatch_uid=f"home.page_cache.{name}")
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"home.page_cache.d{name}")
+        for model in (PageViewRestriction, CollectionViewRestriction):
             m2m_changed.connect(
-                invalidate, sender=model.groups.through, dispatch_uid=f"home.page_cache.g{name}"
+                invalidate,
+                sender=model.groups.through,
+                dispatch_uid=f"home.page_cache.g{model.__name__}",
             )
-        m2m_changed.connect(
-            invalidate, sender=Group.permissions.through, dispatch_uid="home.page_cache.perms"
-        )
+        user = get_user_model()
+        for through in (
+            Group.permissions.through,
+            user.groups.through,
+            user.user_permissions.through,
+        ):
+            m2m_changed.connect(
+                invalidate, sender=through, dispatch_uid=f"home.page_cache.{through.__name__}"
+            )

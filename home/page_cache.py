@@ -180,6 +180,40 @@ def audience(user):
     return "member:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
+# What Django (ModelBackend) and our helpers keep on the user object, for one request, about
+# the reader's groups and permissions.
+READER_ATTRIBUTES = (
+    "_visibility_group_ids",
+    "_user_perm_cache",
+    "_group_perm_cache",
+    "_perm_cache",
+    "_personal_edited_paths",
+)
+
+
+def _reader_key(version, user):
+    return f"page_cache:{version}:reader:{user.pk}"
+
+
+def _remember_reader(cache, version, user):
+    """Keep the reader's groups and permissions next to the pages, under the same version:
+    any change of groups, permissions or restrictions retires both."""
+    group_ids(user)
+    user.get_all_permissions()
+    personal.edited_paths(user)
+    known = {name: user.__dict__[name] for name in READER_ATTRIBUTES if name in user.__dict__}
+    cache.set(_reader_key(version, user), known, ttl())
+
+
+def _prime_reader(user, known):
+    user.__dict__.update(known)
+
+
+def _forget_reader(user):
+    for name in READER_ATTRIBUTES:
+        user.__dict__.pop(name, None)
+
+
 def _pending_messages(request):
     storage = getattr(request, "_messages", None)
     return storage is not None and len(storage) > 0
@@ -205,6 +239,12 @@ def _cacheable_member_response(request, response, parts):
     return _unrestricted(request)
 
 
+def _filled(request, stored):
+    content_type, parts, page = stored
+    served = personal.ServedPage(*page) if page else None
+    return HttpResponse(personal.fill(parts, request, served), content_type=content_type)
+
+
 class MemberPageCacheMiddleware:
     """Members' pages, shared by audience, with the personal fragments rendered per reader.
 
@@ -222,12 +262,23 @@ class MemberPageCacheMiddleware:
         if not _cacheable_member_request(request):
             return self.get_response(request)
         cache = page_cache()
-        key = _key(request, cache.get(VERSION_KEY, 1), audience(request.user))
+        version = cache.get(VERSION_KEY, 1)
+        # The user itself, not the lazy wrapper: its attributes are what Django reads.
+        user = getattr(request.user, "_wrapped", request.user)
+        # A copy is found with the reader's groups and permissions as last kept, without a
+        # query; a page to render is rendered, and stored, with them read afresh.
+        known = cache.get(_reader_key(version, user))
+        if known is not None:
+            _prime_reader(user, known)
+            stored = cache.get(_key(request, version, audience(user)))
+            if stored is not None:
+                return _filled(request, stored)
+            _forget_reader(user)
+        key = _key(request, version, audience(user))
         stored = cache.get(key)
         if stored is not None:
-            content_type, parts, page = stored
-            served = personal.ServedPage(*page) if page else None
-            return HttpResponse(personal.fill(parts, request, served), content_type=content_type)
+            _remember_reader(cache, version, user)
+            return _filled(request, stored)
         response = self.get_response(request)
         if response.status_code == 200 and not response.streaming:
             parts = personal.cut(response.content)
@@ -236,4 +287,5 @@ class MemberPageCacheMiddleware:
                 served = personal.ServedPage.of(page)
                 stored = (response["Content-Type"], parts, served.key() if served else None)
                 cache.set(key, stored, ttl())
+                _remember_reader(cache, version, user)
         return response

@@ -93,7 +93,7 @@ def account(request, served):
     return render_to_string("includes/account.html", request=request)
 
 
-def _edited_paths(user):
+def edited_paths(user):
     """Tree paths where the user's groups may edit pages (one query, kept on the user)."""
     if not hasattr(user, "_personal_edited_paths"):
         user._personal_edited_paths = list(
@@ -106,7 +106,7 @@ def _edited_paths(user):
 
 def _may_edit(user, served):
     # Wagtail's own test (locks, workflows...) only where the user's groups may edit at all.
-    if user.is_superuser or any(served.path.startswith(p) for p in _edited_paths(user)):
+    if user.is_superuser or any(served.path.startswith(p) for p in edited_paths(user)):
         return served.page.permissions_for_user(user).can_edit()
     return False
 

@@ -97,6 +97,21 @@ def test_another_audience_never_gets_the_copy(demo, member, django_user_model):
     assert page_queries(queries)  # rendered for them, not handed a copy
 
 
+def test_joining_a_group_changes_the_audience_at_once(demo, django_user_model):
+    """The reader's groups and permissions are kept next to the copies (no query on a copy):
+    a change of groups must retire them."""
+    reader = make_user(django_user_model, "nouvelle", "Membres")
+    private = WorkingGroupPage.objects.get(slug="rencontres")
+    browser = logged_in(reader)
+    visit(browser, "/groupes/")
+    listing, queries = visit(browser, "/groupes/")
+    assert page_queries(queries) == [] and len(queries) <= 3
+    assert private.title not in listing.content.decode()
+    reader.groups.add(private.members_group)
+    listing, _ = visit(browser, "/groupes/")
+    assert private.title in listing.content.decode()
+
+
 def test_the_personal_parts_are_fresh_on_every_copy(demo, member, twin):
     group = WorkingGroupPage.objects.get(slug="plaidoyer-elus")
     browser = logged_in(member)
