@@ -10,7 +10,8 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
@@ -266,7 +267,7 @@ class SiteSearch:
             hits = [
                 Hit(obj=obj, score=_score(obj), source=source)
                 for (source, results), (found, _total) in zip(searches, answers, strict=True)
-                for obj in fetch_objects(results, found)
+                for obj in fetch_objects(results, found, _with_section(results))
             ]
             return self._ordered(hits, locale), counts
         return self._first_hits(searches, answers, locale), counts
@@ -318,7 +319,7 @@ class SiteSearch:
     @staticmethod
     def _read(rows, source, results, hits):
         """Read these hits' rows through the source's queryset (None: refused or gone)."""
-        objects = {str(obj.pk): obj for obj in fetch_objects(results, hits)}
+        objects = {str(obj.pk): obj for obj in fetch_objects(results, hits, _with_section(results))}
         for hit in hits:
             rows[(source.key, hit.pk)] = objects.get(hit.pk)
 
@@ -345,7 +346,21 @@ class SiteSearch:
             if generic
             else {}
         )
-        sections = _sections_of([hit.obj.path for hit in hits if isinstance(hit.obj, Page)])
+        # Section titles read with the engine's hits (SECTION_TITLE), or here in one query.
+        sections = {
+            hit.obj.path[:12]: getattr(hit.obj, SECTION_TITLE) or ""
+            for hit in hits
+            if isinstance(hit.obj, Page) and hasattr(hit.obj, SECTION_TITLE)
+        }
+        sections.update(
+            _sections_of(
+                [
+                    hit.obj.path
+                    for hit in hits
+                    if isinstance(hit.obj, Page) and hit.obj.path[:12] not in sections
+                ]
+            )
+        )
         for hit in hits:
             obj = specific.get(hit.obj.pk, hit.obj) if type(hit.obj) is Page else hit.obj
             hit.obj = obj
@@ -385,6 +400,17 @@ def _column_namer(backend):
         return names[key]
 
     return column_name
+
+
+SECTION_TITLE = "search_section_title"
+
+
+def _with_section(results):
+    """For pages: their top-level section's title (depth 3), read in the same query."""
+    if not issubclass(results.query_compiler.queryset.model, Page):
+        return None
+    section = Page.objects.filter(path=Substr(OuterRef("path"), 1, 12)).values("title")[:1]
+    return {SECTION_TITLE: Subquery(section)}
 
 
 def _sections_of(paths):

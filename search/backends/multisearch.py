@@ -83,13 +83,16 @@ def _engine_hit(hit):
     )
 
 
-def fetch_objects(results, hits):
-    """The objects of these EngineHits, in the engine's order, scored; one query. The source's
-    queryset (the reader's permissions) is applied again in SQL, so an index a moment behind
-    the database never shows what the reader may not see: a hit without its row is left out."""
+def fetch_objects(results, hits, annotations=None):
+    """The objects of these EngineHits, in the engine's order, scored; one query (with
+    `annotations`, if any). The source's queryset (the reader's permissions) is applied again
+    in SQL, so an index a moment behind the database never shows what the reader may not see:
+    a hit without its row is left out."""
     if not hits:
         return []
     queryset = results.query_compiler.queryset.filter(pk__in=[hit.pk for hit in hits])
+    if annotations:
+        queryset = queryset.annotate(**annotations)
     found = {str(obj.pk): obj for obj in queryset}
     objects = []
     for hit in hits:
