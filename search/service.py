@@ -10,15 +10,18 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Substr
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from home.i18n import localized_url
 from home.visibility import hidden_collection_ids, hidden_paths
 
 from .backends import search_backend
+from .backends.multisearch import fetch_objects
 from .facets import FACET_DEPTH, compute_facets, filter_queryset
 from .query import clean_query, database_query, engine_query, has_searchable_words
 from .snippets import highlight, searchable_text
@@ -55,11 +58,11 @@ def reader_locale(language_code):
     return locale or Locale.get_default()
 
 
-def pages_in_language(queryset, locale):
+def pages_in_language(queryset, locale, source=None):
     """Pages a reader of `locale` searches: those in their language and, for a language other
     than French, the French pages not translated into it (never both versions of a page). A
-    French reader searches French pages only."""
-    source = Locale.get_default()
+    French reader searches French pages only. `source`: the French locale, when known."""
+    source = source or Locale.get_default()
     if locale.pk == source.pk:
         return queryset.filter(locale=source)
     translated = Page.objects.filter(locale=locale).values_list("translation_key", flat=True)
@@ -162,6 +165,7 @@ def _score(result):
 class SiteSearch:
     _column_name = None
     _locale = None
+    _source_locale = None
 
     def __init__(
         self, user, text, *, page=1, sort="relevance", sources=None, filters=None, with_facets=False
@@ -200,45 +204,133 @@ class SiteSearch:
         self._describe(outcome.hits)
         return outcome
 
-    def _search(self, backend_name, query):
-        backend = search_backend(backend_name)
-        depth = min(self.page * PAGE_SIZE, MAX_DEPTH)
-        if self.with_facets:
-            depth = max(depth, FACET_DEPTH)
-        locale = self._locale = reader_locale(self.language)
+    def searches(self, backend, query):
+        """[(source, results)]: each source's search with the reader's permissions, language
+        and filters inside the query (not run yet)."""
+        locale = self._locale = self._reader_locale()
         searches = []
         for source in self.sources:
             queryset = filter_queryset(source, source.queryset(self.user), self.filters)
             if queryset is None:
                 continue
             if issubclass(queryset.model, Page):
-                queryset = pages_in_language(queryset, locale)
+                queryset = pages_in_language(queryset, locale, self._source_locale)
             if self.sort == "newest":
                 queryset = queryset.order_by(f"-{source.date_field}")
             results = backend.search(
                 query, queryset, order_by_relevance=self.sort == "relevance"
             ).annotate_score("_score")
             searches.append((source, results))
-        if hasattr(backend, "multi_search"):  # the engines: every source in one round trip
-            # Snippets from the engine's copy of the text when only the page's hits are
-            # fetched; with facets (300 hits per kind), from the ten shown (in _describe).
-            answers = backend.multi_search(
-                [(results, depth) for _source, results in searches], texts=not self.with_facets
-            )
-            self._column_name = _column_namer(backend)
-        else:
-            answers = [(list(results[:depth]), results.count()) for _source, results in searches]
-        hits, counts = [], {}
-        for (source, _results), (window, total) in zip(searches, answers, strict=True):
-            counts[source.key] = total
-            hits.extend(Hit(obj=result, score=_score(result), source=source) for result in window)
+        return searches
+
+    @property
+    def depth(self):
+        """How many hits of each source the page needs (the facets count from more)."""
+        depth = min(self.page * PAGE_SIZE, MAX_DEPTH)
+        return max(depth, FACET_DEPTH) if self.with_facets else depth
+
+    def _reader_locale(self):
+        """The reader's locale (French for a language without content) and French, the source
+        language, in one query."""
+        source_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        locales = {
+            locale.language_code: locale
+            for locale in Locale.objects.filter(language_code__in={self.language, source_code})
+        }
+        self._source_locale = locales.get(source_code) or Locale.get_default()
+        return locales.get(self.language) or self._source_locale
+
+    def _search(self, backend_name, query):
+        backend = search_backend(backend_name)
+        searches = self.searches(backend, query)
+        locale = self._locale
+        if not hasattr(backend, "multi_search"):  # the database backend
+            hits, counts = [], {}
+            for source, results in searches:
+                window = list(results[: self.depth])
+                counts[source.key] = results.count()
+                hits.extend(Hit(obj=obj, score=_score(obj), source=source) for obj in window)
+            return self._ordered(hits, locale), counts
+        # The engines: every source in one round trip. Snippets from the engine's copy of the
+        # text when only the page's hits are fetched; with facets (300 hits per kind), from
+        # the ten shown (in _describe).
+        answers = backend.multi_search(
+            [(results, self.depth) for _source, results in searches], texts=not self.with_facets
+        )
+        self._column_name = _column_namer(backend)
+        counts = {
+            source.key: total
+            for (source, _results), (_hits, total) in zip(searches, answers, strict=True)
+        }
+        if self.with_facets or self.sort == "newest":
+            # Facets count every hit, and dates come from the rows: every hit is read.
+            hits = [
+                Hit(obj=obj, score=_score(obj), source=source)
+                for (source, results), (found, _total) in zip(searches, answers, strict=True)
+                for obj in fetch_objects(results, found, _with_section(results))
+            ]
+            return self._ordered(hits, locale), counts
+        return self._first_hits(searches, answers, locale), counts
+
+    def _first_hits(self, searches, answers, locale):
+        """The hits up to the end of the requested page, ranked from the engine's answer, so
+        that only the rows shown are read (a query per kind shown, not one per kind found).
+
+        Ranking needs each hit's language: a page's locale comes with the engine's hit; records
+        with a language of their own (documents) are read first, whole, in one query per
+        source; every other record is French. Each row read goes through the source's
+        queryset again (fetch_objects): a hit the reader may no longer see, or whose row is
+        gone, is dropped and the next one takes its place."""
+        end = self.page * PAGE_SIZE
+        candidates = []  # (source, results, engine hit), in source then engine order
+        rows = {}  # (source key, pk) -> object, or None when its row was refused
+        for (source, results), (found, _total) in zip(searches, answers, strict=True):
+            candidates.extend((source, results, hit) for hit in found)
+            model = results.query_compiler.queryset.model
+            if found and not issubclass(model, Page) and hasattr(model, "language"):
+                self._read(rows, source, results, found)
+        french = locale.language_code == settings.LANGUAGE_CODE
+
+        def readers_language(candidate):
+            source, _results, hit = candidate
+            if hit.locale_id is not None:
+                return hit.locale_id == locale.pk
+            row = rows.get((source.key, hit.pk))
+            return in_language(row, locale) if row is not None else french
+
+        while True:
+            kept = [c for c in candidates if rows.get((c[0].key, c[2].pk), True) is not None]
+            kept.sort(key=lambda candidate: candidate[2].score, reverse=True)
+            kept.sort(key=lambda candidate: not readers_language(candidate))
+            head = kept[:end]
+            missing = {}
+            for source, results, hit in head:
+                if (source.key, hit.pk) not in rows:
+                    missing.setdefault(source.key, (source, results, []))[2].append(hit)
+            if not missing:
+                break
+            for source, results, hits in missing.values():
+                self._read(rows, source, results, hits)
+        return [
+            Hit(obj=rows[(source.key, hit.pk)], score=hit.score, source=source)
+            for source, _results, hit in head
+        ]
+
+    @staticmethod
+    def _read(rows, source, results, hits):
+        """Read these hits' rows through the source's queryset (None: refused or gone)."""
+        objects = {str(obj.pk): obj for obj in fetch_objects(results, hits, _with_section(results))}
+        for hit in hits:
+            rows[(source.key, hit.pk)] = objects.get(hit.pk)
+
+    def _ordered(self, hits, locale):
         if self.sort == "newest":
             hits.sort(key=lambda hit: hit.source.date(hit.obj) or 0, reverse=True)
         else:
             # Results in the reader's language first, each group by relevance.
             hits.sort(key=lambda hit: hit.score, reverse=True)
             hits.sort(key=lambda hit: not in_language(hit.obj, locale))
-        return hits, counts
+        return hits
 
     def _describe(self, hits):
         """Title, URL, kind, section and snippet of the hits on the page. Pages not already
@@ -254,7 +346,21 @@ class SiteSearch:
             if generic
             else {}
         )
-        sections = _sections_of([hit.obj.path for hit in hits if isinstance(hit.obj, Page)])
+        # Section titles read with the engine's hits (SECTION_TITLE), or here in one query.
+        sections = {
+            hit.obj.path[:12]: getattr(hit.obj, SECTION_TITLE) or ""
+            for hit in hits
+            if isinstance(hit.obj, Page) and hasattr(hit.obj, SECTION_TITLE)
+        }
+        sections.update(
+            _sections_of(
+                [
+                    hit.obj.path
+                    for hit in hits
+                    if isinstance(hit.obj, Page) and hit.obj.path[:12] not in sections
+                ]
+            )
+        )
         for hit in hits:
             obj = specific.get(hit.obj.pk, hit.obj) if type(hit.obj) is Page else hit.obj
             hit.obj = obj
@@ -294,6 +400,17 @@ def _column_namer(backend):
         return names[key]
 
     return column_name
+
+
+SECTION_TITLE = "search_section_title"
+
+
+def _with_section(results):
+    """For pages: their top-level section's title (depth 3), read in the same query."""
+    if not issubclass(results.query_compiler.queryset.model, Page):
+        return None
+    section = Page.objects.filter(path=Substr(OuterRef("path"), 1, 12)).values("title")[:1]
+    return {SECTION_TITLE: Subquery(section)}
 
 
 def _sections_of(paths):
