@@ -19,6 +19,7 @@ class HomeConfig(AppConfig):
 
         from .locales import ensure_content_locales
         from .page_cache import invalidate
+        from .visibility import forget_groups
 
         # Sent after the whole migration run, once per app: ours is enough.
         post_migrate.connect(
@@ -41,6 +42,12 @@ class HomeConfig(AppConfig):
                 dispatch_uid=f"home.page_cache.g{model.__name__}",
             )
         user = get_user_model()
+        m2m_changed.connect(
+            _forget_groups_of(user, forget_groups),
+            sender=user.groups.through,
+            dispatch_uid="home.visibility.forget_groups",
+            weak=False,
+        )
         for through in (
             Group.permissions.through,
             user.groups.through,
@@ -49,3 +56,13 @@ class HomeConfig(AppConfig):
             m2m_changed.connect(
                 invalidate, sender=through, dispatch_uid=f"home.page_cache.{through.__name__}"
             )
+
+
+def _forget_groups_of(user_model, forget_groups):
+    """A user whose groups change in this request forgets the ones it had read."""
+
+    def receiver(sender, instance, **kwargs):
+        if isinstance(instance, user_model):
+            forget_groups(instance)
+
+    return receiver

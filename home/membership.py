@@ -8,4 +8,6 @@ def is_member(user):
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name=MEMBERS_GROUP).exists()
+    from home.visibility import group_names
+
+    return MEMBERS_GROUP in group_names(user)

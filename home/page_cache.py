@@ -184,6 +184,7 @@ def audience(user):
 # the reader's groups and permissions.
 READER_ATTRIBUTES = (
     "_visibility_group_ids",
+    "_visibility_group_names",
     "_user_perm_cache",
     "_group_perm_cache",
     "_perm_cache",

@@ -104,25 +104,24 @@ def edited_paths(user):
     return user._personal_edited_paths
 
 
-def _may_edit(user, served):
-    # Wagtail's own test (locks, workflows...) only where the user's groups may edit at all.
-    if user.is_superuser or any(served.path.startswith(p) for p in edited_paths(user)):
-        return served.page.permissions_for_user(user).can_edit()
-    return False
+def render_userbar(request, page):
+    get_token(request)  # the userbar's own forms
+    return render_to_string("includes/userbar.html", {"page": page}, request=request)
 
 
 @fragment("userbar")
 def userbar(request, served):
-    """Wagtail's userbar, for an editor who may edit the page being read, and in the admin's
-    preview (its accessibility checks run there). Elsewhere the header's "Administration" link
-    leads to the admin; readers who may not edit the page do not pay for the userbar's
-    permission and workflow queries."""
+    """Wagtail's userbar, for editors of the page being read: a slot that static/js/userbar.js
+    fills from `home:userbar` once the page is shown (Wagtail's userbar costs more than the
+    rest of a member's page), or the userbar itself in the admin's preview, where its
+    accessibility checks run. Readers who may not edit the page get nothing."""
     user = request.user
     if served is None or not user.is_authenticated:
         return ""
     if not user.has_perm("wagtailadmin.access_admin"):
         return ""
-    if not getattr(request, "is_preview", False) and not _may_edit(user, served):
+    if getattr(request, "is_preview", False):
+        return render_userbar(request, served.page)
+    if not user.is_superuser and not any(served.path.startswith(p) for p in edited_paths(user)):
         return ""
-    get_token(request)  # the userbar's own forms
-    return render_to_string("includes/userbar.html", {"page": served.page}, request=request)
+    return render_to_string("includes/userbar_slot.html", {"page_id": served.pk}, request=request)

@@ -1,9 +1,12 @@
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
 from .forms import LoginForm
+from .personal import render_userbar
 from .tools import tools
 
 
@@ -27,3 +30,17 @@ def tool_list(request):
 def health(request):
     """For load balancers and the benchmarks' baseline: the worker answers, no query made."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+@never_cache
+def userbar(request, page_id):
+    """The Wagtail userbar of a page, for its editors (static/js/userbar.js asks for it from the
+    slot that home/personal.py leaves in the page); 404 for anyone else, as for a missing page."""
+    user = request.user
+    if not user.is_authenticated or not user.has_perm("wagtailadmin.access_admin"):
+        raise Http404
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None or not page.permissions_for_user(user).can_edit():
+        raise Http404
+    return HttpResponse(render_userbar(request, page.specific))

@@ -37,8 +37,22 @@ def group_ids(user):
     """The ids of the user's groups, kept on the user object (which lives for one request) as
     Django keeps its permissions: the menu, the listing and the search of one page all ask."""
     if not hasattr(user, "_visibility_group_ids"):
-        user._visibility_group_ids = set(user.groups.values_list("pk", flat=True))
+        groups = dict(user.groups.values_list("pk", "name"))
+        user._visibility_group_ids = set(groups)
+        user._visibility_group_names = set(groups.values())
     return user._visibility_group_ids
+
+
+def forget_groups(user):
+    """Drop what `group_ids` and `hidden_paths` keep on the user (its groups changed)."""
+    for name in ("_visibility_group_ids", "_visibility_group_names", "_visibility_hidden_paths"):
+        user.__dict__.pop(name, None)
+
+
+def group_names(user):
+    """The names of the user's groups, read with their ids (one query for both)."""
+    group_ids(user)
+    return user._visibility_group_names
 
 
 def hidden_paths(user):

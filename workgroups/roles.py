@@ -3,7 +3,7 @@ site says here is what the admin shows."""
 
 from django.db.models import Q
 
-from home.visibility import group_ids, visible_pages
+from home.visibility import forget_groups, group_ids, visible_pages
 
 
 def _group_ids(user):
@@ -50,5 +50,4 @@ def coordinated_by(user):
 
 
 def forget_cached_roles(user):
-    user.__dict__.pop("_visibility_group_ids", None)
-    user.__dict__.pop("_visibility_hidden_paths", None)
+    forget_groups(user)

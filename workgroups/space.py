@@ -82,6 +82,11 @@ def actions_context(group, user):
     member = is_group_member(user, group)
     context = {
         "page": group,
+        # The page's own address plus each route: no site lookup, as {% routablepageurl %} does.
+        "action_urls": {
+            name: group.url + group.reverse_subpage(name)
+            for name in ("coordination", "leave", "join", "follow")
+        },
         "is_group_member": member,
         "is_coordinator": is_coordinator(user, group),
         "can_join": is_member(user) and not member,

@@ -172,14 +172,25 @@ def test_publishing_and_restricting_retire_the_copies(demo, member, twin):
 
 def test_the_userbar_is_for_editors_of_the_page(demo, member):
     editor = get_user_model().objects.get(username="editrice")
+    url = "/ressources/choisir-sa-forme-juridique/"
+    page = ResourcePage.objects.get(slug="choisir-sa-forme-juridique")
+    userbar = f"/barre-edition/{page.pk}/"
     # The reader of a page they may not edit gets no userbar, nor pays for it.
-    page, queries = visit(logged_in(member), "/ressources/choisir-sa-forme-juridique/")
-    assert b"wagtail-userbar" not in page.content
-    assert not [q for q in page_queries(queries) if "workflowstate" in q]
-    # An editor of the page gets it, on the first visit and on the copy.
+    reader = logged_in(member)
+    content, queries = visit(reader, url)
+    assert b"wagtail-userbar" not in content.content and b"data-userbar" not in content.content
+    assert not [q for q in queries if "workflowstate" in q["sql"]]
+    assert reader.get(userbar).status_code == 404
+    # An editor of the page gets the slot, on the first visit and on the copy, and the
+    # userbar from it.
+    browser = logged_in(editor)
     for _ in range(2):
-        page, _ = visit(logged_in(editor), "/ressources/choisir-sa-forme-juridique/")
-        assert b"wagtail-userbar" in page.content
+        content, _ = visit(browser, url)
+        assert f'data-userbar="{userbar}"'.encode() in content.content
+    response = browser.get(userbar)
+    assert response.status_code == 200
+    assert b"wagtail-userbar" in response.content
+    assert "no-cache" in response["Cache-Control"]
 
 
 def test_without_the_cache_the_page_is_the_same(demo, member, settings):
