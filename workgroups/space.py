@@ -94,9 +94,10 @@ def actions_context(group, user):
     }
     if user.is_authenticated:
         context["following"] = Follow.objects.filter(user=user, group=group).exists()
-        context["pending_request"] = JoinRequest.objects.filter(
-            group=group, user=user, status="pending"
-        ).exists()
+        # A member has no request waiting (approving one makes them a member).
+        context["pending_request"] = not member and (
+            JoinRequest.objects.filter(group=group, user=user, status="pending").exists()
+        )
     return context
 
 
