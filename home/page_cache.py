@@ -133,15 +133,38 @@ class PageCacheMiddleware:
         key = _key(request, version)
         stored = cache.get(key)
         if stored is not None:
-            status, headers, content = stored
+            status, headers, content, replay = stored
+            _replay(replay)
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
             return response
         response = self.get_response(request)
         if _cacheable_response(request, response):
-            cache.set(key, (response.status_code, list(response.items()), response.content), ttl())
+            stored = (
+                response.status_code,
+                list(response.items()),
+                response.content,
+                _to_replay(request),
+            )
+            cache.set(key, stored, ttl())
         return response
+
+
+def on_every_view(request, function, *args, **kwargs):
+    """Have `function(*args, **kwargs)` run again each time a copy of this response is handed
+    out: what the view counts or logs per reader (the search log) must not stop at the first.
+    `function` must be importable by name (the copy may live in a shared cache)."""
+    request.page_cache_replay = [*_to_replay(request), (function, args, kwargs)]
+
+
+def _to_replay(request):
+    return getattr(request, "page_cache_replay", [])
+
+
+def _replay(calls):
+    for function, args, kwargs in calls:
+        function(*args, **kwargs)
 
 
 def remember_page(page, request, serve_args, serve_kwargs):
@@ -241,7 +264,8 @@ def _cacheable_member_response(request, response, parts):
 
 
 def _filled(request, stored):
-    content_type, parts, page = stored
+    content_type, parts, page, replay = stored
+    _replay(replay)
     served = personal.ServedPage(*page) if page else None
     return HttpResponse(personal.fill(parts, request, served), content_type=content_type)
 
@@ -286,7 +310,8 @@ class MemberPageCacheMiddleware:
             if _cacheable_member_response(request, response, parts):
                 page = getattr(request, "page_cache_page", None)
                 served = personal.ServedPage.of(page)
-                stored = (response["Content-Type"], parts, served.key() if served else None)
+                page_key = served.key() if served else None
+                stored = (response["Content-Type"], parts, page_key, _to_replay(request))
                 cache.set(key, stored, ttl())
                 _remember_reader(cache, version, user)
         return response

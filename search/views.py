@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from home.page_cache import cache_for_members
+from home.page_cache import cache_for_members, on_every_view
 
 from .backends import search_backend
 from .facets import read_filters
@@ -103,6 +103,8 @@ def search_page(request):
     if outcome.query:
         context["promotions"] = promotions(outcome.query, request.user)
         if number == 1:
+            # Again for each reader served a cached copy of this page.
+            on_every_view(request, QueryLog.record, outcome.query, found=outcome.count > 0)
             QueryLog.record(outcome.query, found=outcome.count > 0)
         if not outcome.count:
             context["suggestion"] = did_you_mean(outcome.query, request.user)

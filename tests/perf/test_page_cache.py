@@ -16,9 +16,12 @@ def _page_cache_on(settings):
 
 
 def queries_of(client, url, **kwargs):
+    """The response and its SQL queries, but those of the search log, which every search
+    writes, from a copy too (test_each_search_is_logged_even_from_a_copy)."""
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, **kwargs)
-    return response, len(captured)
+    logged = [q for q in captured.captured_queries if "search_querylog" not in q["sql"]]
+    return response, len(logged)
 
 
 @pytest.fixture
@@ -141,3 +144,15 @@ def test_a_restricted_page_is_refused_even_without_a_form(rf, demo):
     assert _cacheable_response(request, HttpResponse("public"))
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     assert not _cacheable_response(request, HttpResponse("public"))
+
+
+def test_each_search_is_logged_even_from_a_copy(client, demo, member):
+    from search.models import QueryLog
+
+    for _ in range(3):
+        assert client.get("/search/?q=habitat").status_code == 200
+    client.force_login(member)
+    client.get("/compte/profil/")  # the member's CSRF cookie: their copies may be used
+    for _ in range(2):
+        assert client.get("/search/?q=habitat").status_code == 200
+    assert QueryLog.objects.get(query="habitat").searches == 5
