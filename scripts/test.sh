@@ -14,6 +14,7 @@ export DATABASE_URL SEARCH_URL ELASTICSEARCH_URL
 export INTRANET_TEST_REQUIRE="postgresql,search-engine,search-engine-es,nginx"
 
 # Two worker processes (pytest-xdist): each gets its own test database (pytest-django adds the
-# worker's name) and its own search index prefix (tests/search/conftest.py). A whole test file
-# goes to one worker, so its module fixtures are built once.
-exec .venv/bin/pytest --numprocesses 2 --dist loadfile "$@"
+# worker's name) and its own search index prefix (tests/search/conftest.py). Tests are handed
+# out one by one in pytest-django's order, so that on each worker the tests that flush the
+# database (transaction=True, live servers) come after all those that need its migrated data.
+exec .venv/bin/pytest --numprocesses 2 --dist load "$@"
