@@ -1,4 +1,9 @@
+import hashlib
+
+from django.core.cache import cache
 from django.db import models
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,17 +29,44 @@ class QueryLog(models.Model):
 
     @classmethod
     def record(cls, query, found):
-        from django.db.models import F
-        from django.utils import timezone
-
+        """Count a search, with those of the same query answered from a cached page since the
+        last count (`count_later`)."""
         from .query import log_key
 
         key = log_key(query)
         if not key:
             return
         day = timezone.localdate()
+        later = _pending(day, key, found)
         cls.objects.get_or_create(day=day, query=key)
         cls.objects.filter(day=day, query=key).update(
-            searches=F("searches") + 1,
-            zero_result_searches=F("zero_result_searches") + (0 if found else 1),
+            searches=F("searches") + 1 + later,
+            zero_result_searches=F("zero_result_searches") + (0 if found else 1 + later),
         )
+
+    @classmethod
+    def count_later(cls, query, found):
+        """A search answered from a cached page: counted in the cache (no write on that fast
+        path), added to the log by the next `record` of the query, at the latest when the
+        cached page expires."""
+        from .query import log_key
+
+        key = log_key(query)
+        if key:
+            pending = _pending_key(timezone.localdate(), key, found)
+            if not cache.add(pending, 1, None):
+                cache.incr(pending)
+
+
+def _pending_key(day, key, found):
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return f"search:querylog:{day.isoformat()}:{int(found)}:{digest}"
+
+
+def _pending(day, key, found):
+    """Take the count of cached searches of this query waiting to be logged."""
+    pending = _pending_key(day, key, found)
+    count = cache.get(pending, 0)
+    if count:
+        cache.decr(pending, count)
+    return count

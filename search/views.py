@@ -104,7 +104,7 @@ def search_page(request):
         context["promotions"] = promotions(outcome.query, request.user)
         if number == 1:
             # Again for each reader served a cached copy of this page.
-            on_every_view(request, QueryLog.record, outcome.query, found=outcome.count > 0)
+            on_every_view(request, QueryLog.count_later, outcome.query, found=outcome.count > 0)
             QueryLog.record(outcome.query, found=outcome.count > 0)
         if not outcome.count:
             context["suggestion"] = did_you_mean(outcome.query, request.user)
