@@ -1,6 +1,6 @@
-import hashlib
+import threading
+from collections import Counter
 
-from django.core.cache import cache
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -29,44 +29,39 @@ class QueryLog(models.Model):
 
     @classmethod
     def record(cls, query, found):
-        """Count a search, with those of the same query answered from a cached page since the
-        last count (`count_later`)."""
+        """Count a search, and those answered from cached pages in this process since the last
+        count (`count_later`)."""
         from .query import log_key
 
         key = log_key(query)
         if not key:
             return
         day = timezone.localdate()
-        later = _pending(day, key, found)
-        cls.objects.get_or_create(day=day, query=key)
-        cls.objects.filter(day=day, query=key).update(
-            searches=F("searches") + 1 + later,
-            zero_result_searches=F("zero_result_searches") + (0 if found else 1 + later),
-        )
+        with _PENDING_LOCK:
+            pending = dict(_PENDING)
+            _PENDING.clear()
+        counts = Counter(pending)
+        counts[(day, key, bool(found))] += 1
+        for (pending_day, pending_key, pending_found), count in counts.items():
+            cls.objects.get_or_create(day=pending_day, query=pending_key)
+            cls.objects.filter(day=pending_day, query=pending_key).update(
+                searches=F("searches") + count,
+                zero_result_searches=F("zero_result_searches") + (0 if pending_found else count),
+            )
 
     @classmethod
     def count_later(cls, query, found):
-        """A search answered from a cached page: counted in the cache (no write on that fast
-        path), added to the log by the next `record` of the query, at the latest when the
-        cached page expires."""
+        """A search answered from a cached page: counted in this process's memory (no write,
+        no lock shared with other processes on that fast path) and written by the next search
+        this process renders, at the latest when its cached pages expire."""
         from .query import log_key
 
         key = log_key(query)
         if key:
-            pending = _pending_key(timezone.localdate(), key, found)
-            if not cache.add(pending, 1, None):
-                cache.incr(pending)
+            with _PENDING_LOCK:
+                _PENDING[(timezone.localdate(), key, bool(found))] += 1
 
 
-def _pending_key(day, key, found):
-    digest = hashlib.sha256(key.encode()).hexdigest()
-    return f"search:querylog:{day.isoformat()}:{int(found)}:{digest}"
-
-
-def _pending(day, key, found):
-    """Take the count of cached searches of this query waiting to be logged."""
-    pending = _pending_key(day, key, found)
-    count = cache.get(pending, 0)
-    if count:
-        cache.decr(pending, count)
-    return count
+# Searches answered from cached pages, not yet in the log: {(day, query, found): count}.
+_PENDING = Counter()
+_PENDING_LOCK = threading.Lock()
