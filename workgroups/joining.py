@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from home.mail import absolute_url, send_templated_mail
 
 from .models import Invitation, JoinRequest, MembershipAction, MembershipEvent, Visibility
-from .roles import forget_cached_roles, is_group_member
+from .roles import is_group_member
 
 INVITATION_SALT = "workgroups.invitation"
 
@@ -37,8 +37,8 @@ def _coordinator_emails(group):
 
 
 def _add_member(group, user):
+    # home.apps drops the groups this request had read (m2m_changed on user.groups).
     user.groups.add(group.members_group)
-    forget_cached_roles(user)
 
 
 @transaction.atomic
@@ -80,7 +80,6 @@ def leave(group, user):
     if not is_group_member(user, group):
         raise MembershipError(_("You are not a member of this group."))
     user.groups.remove(*[g for g in (group.members_group, coordinators) if g is not None])
-    forget_cached_roles(user)
     _log(group, MembershipAction.LEFT, member=user, actor=user)
 
 

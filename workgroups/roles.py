@@ -3,7 +3,7 @@ site says here is what the admin shows."""
 
 from django.db.models import Q
 
-from home.visibility import forget_groups, group_ids, visible_pages
+from home.visibility import group_ids, visible_pages
 
 
 def _group_ids(user):
@@ -47,7 +47,3 @@ def coordinated_by(user):
     return WorkingGroupPage.objects.filter(coordinators_group__in=_group_ids(user)).order_by(
         "title"
     )
-
-
-def forget_cached_roles(user):
-    forget_groups(user)
