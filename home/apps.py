@@ -13,11 +13,12 @@ class HomeConfig(AppConfig):
         from wagtail.models import (
             CollectionViewRestriction,
             GroupPagePermission,
+            Locale,
             PageViewRestriction,
         )
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from .locales import ensure_content_locales
+        from .locales import ensure_content_locales, forget_locales
         from .page_cache import invalidate
         from .visibility import forget_groups
 
@@ -25,6 +26,8 @@ class HomeConfig(AppConfig):
         post_migrate.connect(
             ensure_content_locales, sender=self, dispatch_uid="home.ensure_content_locales"
         )
+        post_save.connect(forget_locales, sender=Locale, dispatch_uid="home.locales.saved")
+        post_delete.connect(forget_locales, sender=Locale, dispatch_uid="home.locales.deleted")
         # Cached pages (home/page_cache.py) must not outlive a page's publication, nor a change
         # of who may see or edit what: restrictions and their groups, groups' permissions and
         # page permissions, users' groups and own permissions.

@@ -6,14 +6,14 @@ language it has not been translated into yet (/en/<French path>/) gets the Frenc
 interface in their language and a notice saying so, rather than a 404.
 """
 
-import contextlib
-
 from django.conf import settings
-from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
 from wagtail import views as wagtail_views
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from home import routing
+from home.locales import locale_for
 
 
 def is_source_language(language_code=None):
@@ -21,16 +21,17 @@ def is_source_language(language_code=None):
 
 
 def serve_with_fallback(request, path):
-    """Wagtail's page view, falling back to the French tree when the visitor's language has no
-    page at this path (the page is not translated, or its translation keeps French slugs)."""
-    if not is_source_language() and Page.route_for_request(request, path) is None:
+    """Wagtail's page view, with the page found in fewer queries (home/routing.py), falling
+    back to the French tree when the visitor's language has no page at this path (the page is
+    not translated, or its translation keeps French slugs)."""
+    # Wagtail's view reads the route from here (Page.route_for_request keeps it there).
+    request._wagtail_route_for_request = routing.route(request, path)
+    if request._wagtail_route_for_request is None and not is_source_language():
         site = Site.find_for_request(request)
-        source_root = site.root_page.get_translation_or_none(Locale.get_default()) if site else None
-        if source_root is not None:
-            components = [component for component in path.split("/") if component]
-            with contextlib.suppress(Http404):  # not in French either: Wagtail's 404
-                # Wagtail's view reads the route from this cache (Page.route_for_request).
-                request._wagtail_route_for_request = source_root.specific.route(request, components)
+        source = locale_for(settings.LANGUAGE_CODE)
+        source_root = site.root_page.get_translation_or_none(source) if site else None
+        if source_root is not None:  # not in French either: Wagtail's 404
+            request._wagtail_route_for_request = routing.route_from(request, source_root, path)
     return wagtail_views.serve(request, path)
 
 

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home import routing
 from home.i18n import is_source_language, language_links, localized_url
 from home.tools import tools
 from home.visibility import visible_pages
@@ -99,5 +100,5 @@ def translation_notice(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
-    ancestors = page.get_ancestors().filter(depth__gt=1) if page and page.depth > 2 else []
+    ancestors = routing.ancestors(page) if page and page.depth > 2 else []
     return {"ancestors": ancestors, "page": page}
