@@ -31,7 +31,7 @@ from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_path
 
 from home import personal
-from home.visibility import group_ids
+from home.visibility import group_ids, hidden_collection_ids, hidden_paths
 
 VERSION_KEY = "page_cache:version"
 CSRF_FIELD = b"csrfmiddlewaretoken"
@@ -204,15 +204,21 @@ def audience(user):
 
 
 # What Django (ModelBackend) and our helpers keep on the user object, for one request, about
-# the reader's groups and permissions.
+# the reader's groups, permissions and the restricted pages they may not see.
 READER_ATTRIBUTES = (
     "_visibility_group_ids",
     "_visibility_group_names",
+    "_visibility_hidden_paths",
+    "_visibility_hidden_collections",
     "_user_perm_cache",
     "_group_perm_cache",
     "_perm_cache",
     "_personal_edited_paths",
 )
+
+
+def reader_ttl():
+    return getattr(settings, "READER_CACHE_SECONDS", 60)
 
 
 def _reader_key(version, user):
@@ -223,19 +229,16 @@ def _remember_reader(cache, version, user):
     """Keep the reader's groups and permissions next to the pages, under the same version:
     any change of groups, permissions or restrictions retires both."""
     group_ids(user)
+    hidden_paths(user)
+    hidden_collection_ids(user)
     user.get_all_permissions()
     personal.edited_paths(user)
     known = {name: user.__dict__[name] for name in READER_ATTRIBUTES if name in user.__dict__}
-    cache.set(_reader_key(version, user), known, ttl())
+    cache.set(_reader_key(version, user), known, reader_ttl())
 
 
 def _prime_reader(user, known):
     user.__dict__.update(known)
-
-
-def _forget_reader(user):
-    for name in READER_ATTRIBUTES:
-        user.__dict__.pop(name, None)
 
 
 def _pending_messages(request):
@@ -243,13 +246,25 @@ def _pending_messages(request):
     return storage is not None and len(storage) > 0
 
 
+def _member(request):
+    """The logged-in reader of a page (GET, outside the admin and the excluded paths), or
+    None. The session and the user are read only then: the health view must not pay for them."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES or request.method != "GET":
+        return None
+    path, _language = _unprefixed(request.path_info)
+    if any(path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
+        return None
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    return getattr(user, "_wrapped", user)  # the user itself: its attributes are what Django reads
+
+
 def _cacheable_member_request(request):
     # The personal fragments' forms need the reader's own CSRF cookie, set on an earlier page.
     if settings.CSRF_COOKIE_NAME not in request.COOKIES or not _cacheable_path(request):
         return False
-    # Only now the session and the user are read (the health view must not pay for them).
-    user = getattr(request, "user", None)
-    return user is not None and user.is_authenticated and not _pending_messages(request)
+    return not _pending_messages(request)
 
 
 def _cacheable_member_response(request, response, parts):
@@ -278,34 +293,34 @@ class MemberPageCacheMiddleware:
     showed no message and has no form outside its personal fragments; it is handed out only to
     members of the same audience (`audience`), with their own fragments
     (home/personal.py). Publishing, moving, restriction and permission changes retire every
-    copy (the shared version of `invalidate`); other content shows within PAGE_CACHE_SECONDS."""
+    copy (the shared version of `invalidate`); other content shows within PAGE_CACHE_SECONDS.
+
+    The reader's groups, permissions and hidden pages are kept too (READER_CACHE_SECONDS),
+    under the same version: every page a member reads, shared or not, starts from them
+    instead of four or five queries."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_member_request(request):
+        user = _member(request)
+        if user is None:
             return self.get_response(request)
         cache = page_cache()
         version = cache.get(VERSION_KEY, 1)
-        # The user itself, not the lazy wrapper: its attributes are what Django reads.
-        user = getattr(request.user, "_wrapped", request.user)
-        # A copy is found with the reader's groups and permissions as last kept, without a
-        # query; a page to render is rendered, and stored, with them read afresh.
-        known = cache.get(_reader_key(version, user))
+        known = cache.get(_reader_key(version, user)) if reader_ttl() > 0 else None
         if known is not None:
             _prime_reader(user, known)
-            stored = cache.get(_key(request, version, audience(user)))
+        key = None
+        if _cacheable_member_request(request):
+            key = _key(request, version, audience(user))
+            stored = cache.get(key)
             if stored is not None:
+                if known is None and reader_ttl() > 0:
+                    _remember_reader(cache, version, user)
                 return _filled(request, stored)
-            _forget_reader(user)
-        key = _key(request, version, audience(user))
-        stored = cache.get(key)
-        if stored is not None:
-            _remember_reader(cache, version, user)
-            return _filled(request, stored)
         response = self.get_response(request)
-        if response.status_code == 200 and not response.streaming:
+        if key is not None and response.status_code == 200 and not response.streaming:
             parts = personal.cut(response.content)
             if _cacheable_member_response(request, response, parts):
                 page = getattr(request, "page_cache_page", None)
@@ -313,5 +328,6 @@ class MemberPageCacheMiddleware:
                 page_key = served.key() if served else None
                 stored = (response["Content-Type"], parts, page_key, _to_replay(request))
                 cache.set(key, stored, ttl())
-                _remember_reader(cache, version, user)
+        if known is None and reader_ttl() > 0 and user.is_active:
+            _remember_reader(cache, version, user)
         return response

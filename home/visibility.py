@@ -45,7 +45,12 @@ def group_ids(user):
 
 def forget_groups(user):
     """Drop what `group_ids` and `hidden_paths` keep on the user (its groups changed)."""
-    for name in ("_visibility_group_ids", "_visibility_group_names", "_visibility_hidden_paths"):
+    for name in (
+        "_visibility_group_ids",
+        "_visibility_group_names",
+        "_visibility_hidden_paths",
+        "_visibility_hidden_collections",
+    ):
         user.__dict__.pop(name, None)
 
 
@@ -79,16 +84,20 @@ def visible_pages(queryset, user):
 
 def hidden_collection_ids(user):
     """Ids of the document collections this user may not see: a restricted collection and
-    every collection below it (restrictions are inherited down the collection tree)."""
+    every collection below it (restrictions are inherited down the collection tree). Kept on
+    the user object for the request, like `hidden_paths`."""
     from wagtail.models import Collection, CollectionViewRestriction
 
-    paths = _refused_paths(CollectionViewRestriction.objects.all(), "collection__path", user)
-    if not paths:
-        return []
-    below = Q()
-    for path in paths:
-        below |= Q(path__startswith=path)
-    return list(Collection.objects.filter(below).values_list("pk", flat=True))
+    if not hasattr(user, "_visibility_hidden_collections"):
+        paths = _refused_paths(CollectionViewRestriction.objects.all(), "collection__path", user)
+        hidden = []
+        if paths:
+            below = Q()
+            for path in paths:
+                below |= Q(path__startswith=path)
+            hidden = list(Collection.objects.filter(below).values_list("pk", flat=True))
+        user._visibility_hidden_collections = hidden
+    return user._visibility_hidden_collections
 
 
 def visible_documents(queryset, user):

@@ -244,6 +244,9 @@ RATE_LIMIT_CACHE = "ratelimit"
 # Whole-page cache of anonymous public pages (home/page_cache.py); 0 turns it off.
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# A member's groups, permissions and hidden pages, kept for their next pages (retired with the
+# cached pages by any change of groups, permissions or restrictions).
+READER_CACHE_SECONDS = int(os.environ.get("READER_CACHE_SECONDS", "60"))
 # Pages whose query string only selects public content (search, facets): cached per query.
 # Paths without the language prefix.
 PAGE_CACHE_QUERY_PATHS = ["/search/", "/ressources/"]

@@ -19,6 +19,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests change content and look at it again at once: the whole-page cache would hand back the
 # page as it was. tests/perf/ turns it on and tests it.
 PAGE_CACHE_SECONDS = 0
+READER_CACHE_SECONDS = 0
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
