@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -130,17 +132,11 @@ def compute_facets(hits, filters):
             counts["year"][str(date.year)] += 1
             labels["year"][str(date.year)] = str(date.year)
 
-    for model in (ResourcePage, QuestionPage):
-        through = model.themes.through
-        rows = through.objects.filter(**{f"{model._meta.model_name}_id__in": page_ids}).values_list(
-            "theme_id", flat=True
-        )
-        counts["theme"].update(rows)
-    themes = Theme.objects.in_bulk(list(counts["theme"]))
-    counts["theme"] = Counter(
-        {themes[pk].slug: n for pk, n in counts["theme"].items() if pk in themes}
-    )
-    labels["theme"] = {theme.slug: theme.name for theme in themes.values()}
+    themes = Theme.objects.annotate(
+        hits=sum((_theme_uses(model, page_ids) for model in (ResourcePage, QuestionPage)), Value(0))
+    ).filter(hits__gt=0)
+    counts["theme"] = Counter({theme.slug: theme.hits for theme in themes})
+    labels["theme"] = {theme.slug: theme.name for theme in themes}
 
     for slug, name in ResourcePage.objects.filter(
         pk__in=page_ids, resource_type__isnull=False
@@ -168,3 +164,19 @@ def compute_facets(hits, filters):
         if choices:
             facets.append(Facet(param, LABELS[param], choices))
     return facets
+
+
+def _theme_uses(model, page_ids):
+    """How many of the pages use the theme (`model`'s themes), as a subquery of Theme: the
+    themes of both page types and their names in one query."""
+    through = model.themes.through
+    uses = (
+        through.objects.filter(
+            theme_id=OuterRef("pk"), **{f"{model._meta.model_name}_id__in": page_ids}
+        )
+        .order_by()
+        .values("theme_id")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(uses), Value(0))

@@ -1,7 +1,7 @@
 import threading
 from collections import Counter
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -43,11 +43,29 @@ class QueryLog(models.Model):
         counts = Counter(pending)
         counts[(day, key, bool(found))] += 1
         for (pending_day, pending_key, pending_found), count in counts.items():
-            cls.objects.get_or_create(day=pending_day, query=pending_key)
-            cls.objects.filter(day=pending_day, query=pending_key).update(
-                searches=F("searches") + count,
-                zero_result_searches=F("zero_result_searches") + (0 if pending_found else count),
-            )
+            cls._add(pending_day, pending_key, count, 0 if pending_found else count)
+
+    @classmethod
+    def _add(cls, day, query, searches, zero_result_searches):
+        """Add to the day's row in one query, creating it the first time (another process
+        may create it at the same moment: the unique constraint says so, then it is added to)."""
+        row = cls.objects.filter(day=day, query=query)
+        changes = {
+            "searches": F("searches") + searches,
+            "zero_result_searches": F("zero_result_searches") + zero_result_searches,
+        }
+        if row.update(**changes):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(
+                    day=day,
+                    query=query,
+                    searches=searches,
+                    zero_result_searches=zero_result_searches,
+                )
+        except IntegrityError:
+            row.update(**changes)
 
     @classmethod
     def count_later(cls, query, found):

@@ -10,14 +10,14 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Substr
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from home.i18n import localized_url
+from home.locales import locale_for
 from home.visibility import hidden_collection_ids, hidden_paths
 
 from .backends import search_backend
@@ -217,6 +217,8 @@ class SiteSearch:
                 queryset = pages_in_language(queryset, locale, self._source_locale)
             if self.sort == "newest":
                 queryset = queryset.order_by(f"-{source.date_field}")
+            if not hasattr(backend, "multi_search"):  # the database backend: see _search
+                queryset = queryset.annotate(_found=Window(Count("pk")))
             results = backend.search(
                 query, queryset, order_by_relevance=self.sort == "relevance"
             ).annotate_score("_score")
@@ -231,14 +233,9 @@ class SiteSearch:
 
     def _reader_locale(self):
         """The reader's locale (French for a language without content) and French, the source
-        language, in one query."""
-        source_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        locales = {
-            locale.language_code: locale
-            for locale in Locale.objects.filter(language_code__in={self.language, source_code})
-        }
-        self._source_locale = locales.get(source_code) or Locale.get_default()
-        return locales.get(self.language) or self._source_locale
+        language (both kept in the cache, home/locales.py)."""
+        self._source_locale = locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
+        return locale_for(self.language) or self._source_locale
 
     def _search(self, backend_name, query):
         backend = search_backend(backend_name)
@@ -247,8 +244,10 @@ class SiteSearch:
         if not hasattr(backend, "multi_search"):  # the database backend
             hits, counts = [], {}
             for source, results in searches:
+                # Each row says how many rows the search found (a window over the whole
+                # result, before the slice): one query per source instead of two.
                 window = list(results[: self.depth])
-                counts[source.key] = results.count()
+                counts[source.key] = window[0]._found if window else 0
                 hits.extend(Hit(obj=obj, score=_score(obj), source=source) for obj in window)
             return self._ordered(hits, locale), counts
         # The engines: every source in one round trip. Snippets from the engine's copy of the
