@@ -48,6 +48,11 @@ def ttl():
     return getattr(settings, "PAGE_CACHE_SECONDS", 60)
 
 
+def current_version():
+    """The version of every cached page: retired all at once by `invalidate`."""
+    return page_cache().get(VERSION_KEY, 1)
+
+
 def invalidate(**kwargs):
     """Retire every cached page (receiver of Wagtail's publish/unpublish/move signals)."""
     cache = page_cache()
@@ -129,7 +134,7 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         cache = page_cache()
-        version = cache.get(VERSION_KEY, 1)
+        version = current_version()
         key = _key(request, version)
         stored = cache.get(key)
         if stored is not None:
@@ -307,7 +312,7 @@ class MemberPageCacheMiddleware:
         if user is None:
             return self.get_response(request)
         cache = page_cache()
-        version = cache.get(VERSION_KEY, 1)
+        version = current_version()
         known = cache.get(_reader_key(version, user)) if reader_ttl() > 0 else None
         if known is not None:
             _prime_reader(user, known)

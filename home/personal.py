@@ -16,8 +16,10 @@ hit, where the page itself is loaded only if a fragment asks for more than its i
 
 import re
 
+from django.contrib.auth.context_processors import PermWrapper
 from django.contrib.contenttypes.models import ContentType
 from django.middleware.csrf import get_token
+from django.template.context_processors import csrf
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -56,8 +58,18 @@ class ServedPage:
 
     @cached_property
     def page(self):
-        model = ContentType.objects.get_for_id(self.content_type_id).model_class()
-        return model.objects.get(pk=self.pk)
+        """The page with its specific type, kept with the cached pages (under their version:
+        publishing it retires both) so that a copy's fragments read no page."""
+        from home.page_cache import current_version, page_cache, ttl
+
+        cache = page_cache()
+        key = f"page_cache:{current_version()}:page:{self.pk}"
+        page = cache.get(key)
+        if page is None:
+            model = ContentType.objects.get_for_id(self.content_type_id).model_class()
+            page = model.objects.get(pk=self.pk)
+            cache.set(key, page, ttl())
+        return page
 
 
 def render(name, request, served):
@@ -87,10 +99,21 @@ def shared_text(parts):
     return b"".join(part for part in parts if isinstance(part, bytes))
 
 
+def render_personal(template_name, request, context=None):
+    """A fragment's template, with what fragments use from the page's context: the reader,
+    their permissions, the request and a CSRF token. Not every context processor: a fragment
+    is rendered again for each copy handed out."""
+    user = request.user
+    base = {"request": request, "user": user, "perms": PermWrapper(user), **csrf(request)}
+    return render_to_string(template_name, {**base, **(context or {})})
+
+
 @fragment("account")
 def account(request, served):
     """The header's account links: who is logged in, their notifications, the logout form."""
-    return render_to_string("includes/account.html", request=request)
+    from workgroups.context_processors import unread_notifications
+
+    return render_personal("includes/account.html", request, unread_notifications(request))
 
 
 def edited_paths(user):
@@ -124,4 +147,4 @@ def userbar(request, served):
         return render_userbar(request, served.page)
     if not user.is_superuser and not any(served.path.startswith(p) for p in edited_paths(user)):
         return ""
-    return render_to_string("includes/userbar_slot.html", {"page_id": served.pk}, request=request)
+    return render_personal("includes/userbar_slot.html", request, {"page_id": served.pk})

@@ -7,7 +7,8 @@ class WorkgroupsConfig(AppConfig):
     verbose_name = _("Working groups")
 
     def ready(self):
-        from . import signal_handlers, space
+        from . import reader_state, signal_handlers, space
 
         signal_handlers.register()
+        reader_state.register()
         space.register_fragments()

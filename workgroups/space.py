@@ -2,21 +2,20 @@
 can do there. A fixed number of queries whatever the size of the group."""
 
 from django.contrib.auth import get_user_model
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from home.membership import is_member
-from home.personal import fragment
+from home.personal import fragment, render_personal
 from home.visibility import hidden_collection_ids, hidden_paths
 
 from .forms import JoinForm
 from .models import (
-    Follow,
     GroupMeetingPage,
     GroupNewsPage,
     JoinRequest,
     WorkingDocumentPage,
 )
+from .reader_state import followed_group_ids
 from .roles import is_coordinator, is_group_member
 
 LATEST = 5
@@ -80,11 +79,12 @@ def space_context(group, request):
 def actions_context(group, user):
     """What the reader can do in the group (join, leave, follow...): theirs alone."""
     member = is_group_member(user, group)
+    url = group.url
     context = {
         "page": group,
         # The page's own address plus each route: no site lookup, as {% routablepageurl %} does.
         "action_urls": {
-            name: group.url + group.reverse_subpage(name)
+            name: url + group.reverse_subpage(name)
             for name in ("coordination", "leave", "join", "follow")
         },
         "is_group_member": member,
@@ -93,7 +93,7 @@ def actions_context(group, user):
         "join_form": JoinForm(),
     }
     if user.is_authenticated:
-        context["following"] = Follow.objects.filter(user=user, group=group).exists()
+        context["following"] = group.pk in followed_group_ids(user)
         # A member has no request waiting (approving one makes them a member).
         context["pending_request"] = not member and (
             JoinRequest.objects.filter(group=group, user=user, status="pending").exists()
@@ -104,7 +104,7 @@ def actions_context(group, user):
 def actions(request, served):
     """The group page's buttons, rendered for each reader (home/personal.py)."""
     context = actions_context(served.page, request.user)
-    return render_to_string("workgroups/includes/group_actions.html", context, request)
+    return render_personal("workgroups/includes/group_actions.html", request, context)
 
 
 def register_fragments():

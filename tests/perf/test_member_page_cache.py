@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
 from resources.models import ResourcePage
@@ -136,8 +137,22 @@ def test_the_personal_parts_are_fresh_on_every_copy(demo, member, twin):
     assert "Ne plus suivre" not in twin_page.content.decode()
     # A new notification shows on the next copy at once.
     Notification.objects.create(user=twin, group=group, page=group)
-    again, _ = visit(logged_in(twin), group.url)
+    twin_browser = logged_in(twin)
+    again, _ = visit(twin_browser, group.url)
     assert 'class="notification-count"' in again.content.decode()
+    # The count and the buttons are kept between pages: a copy costs no query for them...
+    _, queries = visit(twin_browser, group.url)
+    kept = ("workgroups_notification", "workgroups_follow")
+    assert not [q for q in queries if any(table in q["sql"] for table in kept)], queries
+    # ...and marking the notifications read or unfollowing shows at once.
+    assert twin_browser.post(reverse("workgroups:read_all")).status_code == 302
+    assert browser.post(group.url + "suivre/").status_code == 302
+    visit(twin_browser, group.url)  # the confirmation message
+    read, _ = visit(twin_browser, group.url)
+    assert 'class="notification-count"' not in read.content.decode()
+    browser.get(group.url)  # the confirmation message
+    unfollowed, _ = visit(browser, group.url)
+    assert "Suivre ce groupe" in unfollowed.content.decode()
 
 
 def test_a_message_is_shown_not_shared(demo, member, twin):
