@@ -11,6 +11,7 @@ class HomeConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
         from wagtail.models import (
+            Collection,
             CollectionViewRestriction,
             GroupPagePermission,
             Locale,
@@ -34,7 +35,14 @@ class HomeConfig(AppConfig):
         page_published.connect(invalidate, dispatch_uid="home.page_cache.published")
         page_unpublished.connect(invalidate, dispatch_uid="home.page_cache.unpublished")
         post_page_move.connect(invalidate, dispatch_uid="home.page_cache.moved")
-        for model in (PageViewRestriction, CollectionViewRestriction, GroupPagePermission):
+        # A new collection under a restricted one is hidden as well: the hidden collections
+        # kept for readers (home/visibility.py) are retired with the pages.
+        for model in (
+            PageViewRestriction,
+            CollectionViewRestriction,
+            GroupPagePermission,
+            Collection,
+        ):
             name = model.__name__
             post_save.connect(invalidate, sender=model, dispatch_uid=f"home.page_cache.{name}")
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"home.page_cache.d{name}")

@@ -65,10 +65,31 @@ def hidden_paths(user):
     whatever the number of pages, then none for the rest of the request: kept on the user
     object like its group ids)."""
     if not hasattr(user, "_visibility_hidden_paths"):
-        user._visibility_hidden_paths = _refused_paths(
-            PageViewRestriction.objects.all(), "page__path", user
+        user._visibility_hidden_paths = _for_anonymous(
+            user,
+            "hidden_paths",
+            lambda: _refused_paths(PageViewRestriction.objects.all(), "page__path", user),
         )
     return user._visibility_hidden_paths
+
+
+def _for_anonymous(user, name, compute):
+    """`compute()`; for anonymous visitors, who all see the same, kept with the cached pages
+    (under their version: any change of restrictions, collections or page moves retires it)
+    like a member's own (home/page_cache.py)."""
+    if user.is_authenticated:
+        return compute()
+    from home.page_cache import current_version, page_cache, reader_ttl
+
+    if reader_ttl() <= 0:
+        return compute()
+    cache = page_cache()
+    key = f"page_cache:{current_version()}:anonymous:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, reader_ttl())
+    return value
 
 
 def visible_pages(queryset, user):
@@ -88,15 +109,17 @@ def hidden_collection_ids(user):
     the user object for the request, like `hidden_paths`."""
     from wagtail.models import Collection, CollectionViewRestriction
 
-    if not hasattr(user, "_visibility_hidden_collections"):
+    def hidden():
         paths = _refused_paths(CollectionViewRestriction.objects.all(), "collection__path", user)
-        hidden = []
-        if paths:
-            below = Q()
-            for path in paths:
-                below |= Q(path__startswith=path)
-            hidden = list(Collection.objects.filter(below).values_list("pk", flat=True))
-        user._visibility_hidden_collections = hidden
+        if not paths:
+            return []
+        below = Q()
+        for path in paths:
+            below |= Q(path__startswith=path)
+        return list(Collection.objects.filter(below).values_list("pk", flat=True))
+
+    if not hasattr(user, "_visibility_hidden_collections"):
+        user._visibility_hidden_collections = _for_anonymous(user, "hidden_collections", hidden)
     return user._visibility_hidden_collections
 
 

@@ -69,3 +69,35 @@ def test_visible_pages_costs_the_same_queries_for_any_tree(
     # The user's groups, the restrictions with their groups (one query), the pages.
     with django_assert_num_queries(3):
         list(visible_pages(space.get_descendants(inclusive=True), user))
+
+
+def test_kept_hidden_collections_follow_new_collections_and_restrictions(demo, settings):
+    """What anonymous visitors may not see is kept between pages (READER_CACHE_SECONDS), as a
+    member's is (home/page_cache.py, under the same version): a new collection under a
+    restricted one, or a new restriction, must retire it at once."""
+    from django.contrib.auth.models import AnonymousUser
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from home.page_cache import current_version
+    from home.visibility import hidden_collection_ids
+
+    settings.READER_CACHE_SECONDS = 60
+    root = Collection.get_first_root_node()
+    already = set(hidden_collection_ids(AnonymousUser()))
+    private = root.add_child(name="Archives privées")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.create(name="Archivistes"))
+    # Each request has its own AnonymousUser: only the kept list is shared.
+    assert set(hidden_collection_ids(AnonymousUser())) == already | {private.pk}
+    version = current_version()
+    below = private.add_child(name="Procès-verbaux")
+    assert current_version() != version  # members' kept profiles are retired as well
+    assert set(hidden_collection_ids(AnonymousUser())) == already | {private.pk, below.pk}
+    public = root.add_child(name="Publications")
+    assert public.pk not in hidden_collection_ids(AnonymousUser())
+    CollectionViewRestriction.objects.create(
+        collection=public, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    assert public.pk in hidden_collection_ids(AnonymousUser())
