@@ -49,17 +49,29 @@ def ttl():
 
 
 def current_version():
-    """The version of every cached page: retired all at once by `invalidate`."""
+    """The version of the cached pages: retired all at once by `invalidate`."""
     return page_cache().get(VERSION_KEY, 1)
 
 
+def members_version():
+    """The version of members' cached pages and of what is kept about each reader, from the
+    cache every process shares (PAGE_CACHE_VERSION_ALIAS): a change made by one worker retires
+    them in all the others at once, not at the end of their TTL."""
+    return _version_cache().get(VERSION_KEY, 1)
+
+
+def _version_cache():
+    return caches[getattr(settings, "PAGE_CACHE_VERSION_ALIAS", "default")]
+
+
 def invalidate(**kwargs):
-    """Retire every cached page (receiver of Wagtail's publish/unpublish/move signals)."""
-    cache = page_cache()
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet, or evicted: any new value retires the old keys
-        cache.set(VERSION_KEY, 2, None)
+    """Retire every cached page (receiver of Wagtail's publish/unpublish/move signals, and of
+    changes of restrictions, permissions and groups: see home/apps.py)."""
+    for cache in {id(c): c for c in (page_cache(), _version_cache())}.values():
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # no version yet, or evicted: any new value retires the old keys
+            cache.set(VERSION_KEY, 2, None)
 
 
 def _unprefixed(path):
@@ -312,7 +324,7 @@ class MemberPageCacheMiddleware:
         if user is None:
             return self.get_response(request)
         cache = page_cache()
-        version = current_version()
+        version = members_version()
         known = cache.get(_reader_key(version, user)) if reader_ttl() > 0 else None
         if known is not None:
             _prime_reader(user, known)

@@ -239,8 +239,17 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "rate_limit_cache",
     },
+    # The same table, for the few values every process must agree on at once.
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "rate_limit_cache",
+    },
 }
 RATE_LIMIT_CACHE = "ratelimit"
+# The version that retires members' cached pages and what is kept about each reader (groups,
+# permissions, hidden pages): read from the shared cache on each member's request, so that a
+# change of groups, permissions or restrictions reaches every worker and server at once.
+PAGE_CACHE_VERSION_ALIAS = "shared"
 # Whole-page cache of anonymous public pages (home/page_cache.py); 0 turns it off.
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))

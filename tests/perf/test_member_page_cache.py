@@ -122,6 +122,34 @@ def test_joining_a_group_changes_the_audience_at_once(
     assert private.title in listing.content.decode()
 
 
+@pytest.mark.parametrize("shared_pages", [True, False])
+def test_a_change_made_by_another_worker_reaches_this_one_at_once(
+    demo, django_user_model, settings, shared_pages
+):
+    """Another worker's change of groups reaches this worker through the shared version only
+    (its signals and local cache are its own): the copies and the reader's kept groups here
+    must be retired by it, not at the end of their TTL."""
+    from django.core.cache import caches
+
+    from home.page_cache import VERSION_KEY
+
+    if not shared_pages:
+        settings.PAGE_CACHE_SECONDS = 0
+    reader = make_user(django_user_model, "voisine", "Membres")
+    private = WorkingGroupPage.objects.get(slug="rencontres")
+    browser = logged_in(reader)
+    visit(browser, "/groupes/")
+    listing, _ = visit(browser, "/groupes/")
+    assert private.title not in listing.content.decode()
+    # What the other worker does: add the membership row (its m2m signal runs there, not
+    # here), then bump the version in the shared cache.
+    reader.groups.through.objects.create(user=reader, group=private.members_group)
+    shared = caches[settings.PAGE_CACHE_VERSION_ALIAS]
+    shared.set(VERSION_KEY, shared.get(VERSION_KEY, 1) + 1, None)
+    listing, _ = visit(browser, "/groupes/")
+    assert private.title in listing.content.decode()
+
+
 def test_the_personal_parts_are_fresh_on_every_copy(demo, member, twin):
     group = WorkingGroupPage.objects.get(slug="plaidoyer-elus")
     browser = logged_in(member)
