@@ -324,7 +324,8 @@ class MemberPageCacheMiddleware:
         if user is None:
             return self.get_response(request)
         cache = page_cache()
-        version = members_version()
+        # Read once per request; what fragments keep about the reader uses it too.
+        version = user._members_version = members_version()
         known = cache.get(_reader_key(version, user)) if reader_ttl() > 0 else None
         if known is not None:
             _prime_reader(user, known)

@@ -2,25 +2,26 @@
 notifications count, the groups they follow), kept in the cache between their pages.
 
 Every page a member reads renders these fragments again (home/personal.py), so each would cost
-a query per page. They are kept for READER_CACHE_SECONDS, like the reader's groups and
-permissions (home/page_cache.py), and forgotten whenever a notification or a follow of the
-reader is created, changed or deleted (receivers below; `forget_unread` for the bulk update
-that marks notifications read)."""
+a query per page. They are kept for READER_CACHE_SECONDS with what is kept about the reader's
+groups and permissions (home/page_cache.py), under the members' version that every worker
+reads from the database: a notification or a follow created, changed or deleted, or
+notifications marked read (`changed`, for that bulk update), retires them on every worker at
+once. Outside a member's page request (no version read by MemberPageCacheMiddleware) they are
+read afresh."""
 
 from django.conf import settings
 from django.core.cache import cache
 
 
-def _ttl():
-    return getattr(settings, "READER_CACHE_SECONDS", 60)
-
-
-def _kept(key, compute):
-    value = cache.get(key) if _ttl() > 0 else None
+def _kept(user, name, compute):
+    version = getattr(user, "_members_version", None)
+    if version is None or getattr(settings, "READER_CACHE_SECONDS", 60) <= 0:
+        return compute()
+    key = f"page_cache:{version}:reader:{user.pk}:{name}"
+    value = cache.get(key)
     if value is None:
         value = compute()
-        if _ttl() > 0:
-            cache.set(key, value, _ttl())
+        cache.set(key, value, settings.READER_CACHE_SECONDS)
     return value
 
 
@@ -28,7 +29,8 @@ def unread_count(user):
     from .models import Notification
 
     return _kept(
-        f"reader:{user.pk}:unread",
+        user,
+        "unread",
         lambda: Notification.objects.filter(user=user, read_at__isnull=True).count(),
     )
 
@@ -37,21 +39,16 @@ def followed_group_ids(user):
     from .models import Follow
 
     return _kept(
-        f"reader:{user.pk}:followed",
+        user,
+        "followed",
         lambda: frozenset(Follow.objects.filter(user=user).values_list("group_id", flat=True)),
     )
 
 
-def forget_unread(user_id):
-    cache.delete(f"reader:{user_id}:unread")
+def changed(**kwargs):
+    from home.page_cache import invalidate
 
-
-def notification_changed(sender, instance, **kwargs):
-    forget_unread(instance.user_id)
-
-
-def follow_changed(sender, instance, **kwargs):
-    cache.delete(f"reader:{instance.user_id}:followed")
+    invalidate()
 
 
 def register():
@@ -60,5 +57,5 @@ def register():
     from .models import Follow, Notification
 
     for signal in (post_save, post_delete):
-        signal.connect(notification_changed, sender=Notification, dispatch_uid=f"{signal}.n")
-        signal.connect(follow_changed, sender=Follow, dispatch_uid=f"{signal}.f")
+        signal.connect(changed, sender=Notification, dispatch_uid=f"{signal}.notification")
+        signal.connect(changed, sender=Follow, dispatch_uid=f"{signal}.follow")

@@ -18,10 +18,9 @@ from django.views.decorators.http import require_POST
 from home import ratelimit
 from home.membership import is_member
 
-from . import contributions, joining, notifications
+from . import contributions, joining, notifications, reader_state
 from .forms import ContributionForm, DecisionForm, InvitationForm, JoinForm, TriageForm
 from .models import Contribution, Follow, JoinRequest, MembershipEvent, Notification
-from .reader_state import forget_unread
 from .roles import coordinated_by, groups_of, is_coordinator
 from .space import group_documents
 
@@ -297,7 +296,7 @@ def mark_notifications_read(request):
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
-    forget_unread(request.user.pk)  # a bulk update: no signal
+    reader_state.changed()  # a bulk update: no signal
     messages.success(request, _("All notifications are marked as read."))
     return redirect("workgroups:dashboard")
 
