@@ -62,14 +62,9 @@ class ServedPage:
         publishing it retires both) so that a copy's fragments read no page."""
         from home.page_cache import current_version, page_cache, ttl
 
-        cache = page_cache()
+        model = ContentType.objects.get_for_id(self.content_type_id).model_class()
         key = f"page_cache:{current_version()}:page:{self.pk}"
-        page = cache.get(key)
-        if page is None:
-            model = ContentType.objects.get_for_id(self.content_type_id).model_class()
-            page = model.objects.get(pk=self.pk)
-            cache.set(key, page, ttl())
-        return page
+        return page_cache().get_or_set(key, lambda: model.objects.get(pk=self.pk), ttl())
 
 
 def render(name, request, served):

@@ -83,13 +83,8 @@ def _for_anonymous(user, name, compute):
 
     if reader_ttl() <= 0:
         return compute()
-    cache = page_cache()
     key = f"page_cache:{current_version()}:anonymous:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, reader_ttl())
-    return value
+    return page_cache().get_or_set(key, compute, reader_ttl())
 
 
 def visible_pages(queryset, user):

@@ -9,20 +9,17 @@ notifications marked read (`changed`, for that bulk update), retires them on eve
 once. Outside a member's page request (no version read by MemberPageCacheMiddleware) they are
 read afresh."""
 
-from django.conf import settings
 from django.core.cache import cache
 
 
 def _kept(user, name, compute):
+    from home.page_cache import reader_ttl
+
     version = getattr(user, "_members_version", None)
-    if version is None or getattr(settings, "READER_CACHE_SECONDS", 60) <= 0:
+    if version is None or reader_ttl() <= 0:
         return compute()
     key = f"page_cache:{version}:reader:{user.pk}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, settings.READER_CACHE_SECONDS)
-    return value
+    return cache.get_or_set(key, compute, reader_ttl())
 
 
 def unread_count(user):
